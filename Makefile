@@ -1,0 +1,48 @@
+# Two commands matter: `make site` (set up and build the site) and `make test`.
+# Everything is installed by these rules: a virtual environment in .venv with
+# the pinned Python packages of requirements.txt.
+
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: site test lint serve check schemas requirements clean
+
+site: $(INSTALLED)
+	$(PYTHON) -m generator build
+
+test: lint
+	$(PYTHON) -m pytest
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/mypy
+
+serve: $(INSTALLED)
+	$(PYTHON) -m generator serve
+
+check: $(INSTALLED)
+	$(PYTHON) -m generator check
+
+schemas: $(INSTALLED)
+	$(PYTHON) -m generator schemas
+
+$(INSTALLED): requirements.txt pyproject.toml
+	test -x $(PYTHON) || $(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# Re-pin every dependency after a change in pyproject.toml.
+requirements:
+	rm -rf build/lock-venv
+	$(PYTHON_SYSTEM) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]' 'setuptools>=77'
+	(echo '# Exact versions of every dependency: regenerate with `make requirements`.'; \
+	 build/lock-venv/bin/pip freeze --exclude-editable --all | grep -v '^pip==') > requirements.txt
+	rm -rf build/lock-venv
+
+clean:
+	rm -rf site build .cache

@@ -1,0 +1,140 @@
+"""The build, top to bottom: load → validate → plan pages → render → build HTML → swap.
+
+Everything is checked before anything is written, and the site is built in a
+temporary folder beside the output: the published folder is replaced only
+when the whole build succeeded, so a failed build leaves the last good site
+untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from datetime import time as day_start
+from importlib import resources
+from pathlib import Path
+
+from .content import Content, last_checked
+from .pages import Page, plan_pages
+from .problems import Problem
+from .render import make_environment, render_page
+from .site import SiteBuildFailed, build_html, navigation
+from .validate import load_content
+
+OUTPUT_MARKER = ".genere-par-generator"  # proves a folder is ours before we replace it
+ASSET_FOLDERS = ("css",)
+
+
+class BuildFailed(Exception):
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    pages: int
+    services: int
+    seconds: float
+    problems: list[Problem] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"Site construit dans {self.out} : {self.pages} pages, {self.services} services, "
+            f"en {self.seconds:.1f} s."
+        ]
+
+
+def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
+    started = time.perf_counter()
+    content, problems = load_content(content_dir, today)
+    if content is None:
+        raise BuildFailed("le contenu contient des erreurs.", problems)
+    pages = plan_pages(content)
+    out_dir = out_dir.resolve()
+    _refuse_foreign_folder(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".construction-", dir=out_dir.parent) as work:
+        docs, html = Path(work) / "docs", Path(work) / "site"
+        write_docs(content, pages, docs)
+        try:
+            with _source_date_epoch(content):
+                build_html(
+                    docs,
+                    html,
+                    site_name=content.basin.titre_site,
+                    site_url=content.basin.adresse_site,
+                    nav=navigation(pages),
+                )
+        except SiteBuildFailed as failure:
+            raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", problems) from None
+        (html / OUTPUT_MARKER).write_text("Dossier écrit par python -m generator build.\n")
+        _swap(html, out_dir, Path(work) / "ancien-site")
+    return BuildReport(out_dir, len(pages), len(content.services), time.perf_counter() - started, problems)
+
+
+def write_docs(content: Content, pages: list[Page], docs: Path) -> int:
+    """Write the Markdown pages and assets; return how many files changed.
+
+    Unchanged files are not rewritten and files of pages that no longer exist
+    are removed, so that the live preview reloads exactly what changed.
+    """
+    environment = make_environment()
+    outputs: dict[Path, bytes] = {
+        docs / page.source: render_page(environment, page, content).encode() for page in pages
+    }
+    assets = resources.files("generator").joinpath("assets")
+    for folder in ASSET_FOLDERS:
+        for item in assets.joinpath(folder).iterdir():
+            outputs[docs / "assets" / item.name] = item.read_bytes()
+    changed = sum(_write_if_changed(path, data) for path, data in outputs.items())
+    if docs.is_dir():
+        for stale in [p for p in docs.rglob("*") if p.is_file() and p not in outputs]:
+            stale.unlink()
+            changed += 1
+    return changed
+
+
+def _write_if_changed(path: Path, data: bytes) -> int:
+    if path.is_file() and path.read_bytes() == data:
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return 1
+
+
+def _refuse_foreign_folder(out_dir: Path) -> None:
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / OUTPUT_MARKER).exists():
+        raise BuildFailed(
+            f"le dossier {out_dir} existe et ne vient pas du générateur : il ne sera pas remplacé. "
+            "Choisissez un autre dossier avec --out, ou videz celui-ci."
+        )
+
+
+def _swap(new: Path, out_dir: Path, trash: Path) -> None:
+    """Put the new site in place with two renames in the same folder."""
+    if out_dir.exists():
+        out_dir.rename(trash)
+    new.rename(out_dir)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+@contextmanager
+def _source_date_epoch(content: Content) -> Iterator[None]:
+    """Dates in the output (sitemap, archives) come from the content, never from the clock."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    newest = last_checked(list(content.services.values())) or date(2025, 1, 1)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(newest, day_start(), UTC).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]

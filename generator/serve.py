@@ -1,0 +1,68 @@
+"""Live preview for contributors: edit a YAML file, the page in the browser refreshes.
+
+A background thread watches the content folder; on a change it validates
+again and rewrites the Markdown that changed, which MkDocs' own server sees
+and reloads. While a record has errors, they are printed and the last good
+pages stay on screen.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+from .build import write_docs
+from .content import Content
+from .pages import Page, plan_pages
+from .problems import errors, summary
+from .site import navigation, serve_html
+from .validate import load_content
+
+PREVIEW_DOCS = Path("build/docs")
+POLL_SECONDS = 0.5
+
+
+def serve(content_dir: Path, port: int) -> int:
+    generated = _regenerate(content_dir)
+    if generated is None:
+        print("Corrigez les erreurs ci-dessus, puis relancez « make serve ».")
+        return 1
+    content, pages = generated
+    threading.Thread(target=_watch, args=(content_dir,), daemon=True).start()
+    print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)")
+    serve_html(PREVIEW_DOCS, site_name=content.basin.titre_site, nav=navigation(pages), port=port)
+    return 0
+
+
+def _regenerate(content_dir: Path) -> tuple[Content, list[Page]] | None:
+    content, problems = load_content(content_dir, date.today())
+    for problem in problems:
+        print(problem.format())
+    if content is None:
+        print(summary(problems))
+        return None
+    pages = plan_pages(content)
+    changed = write_docs(content, pages, PREVIEW_DOCS)
+    if changed and not errors(problems):
+        print(f"{changed} fichier(s) mis à jour.")
+    return content, pages
+
+
+def _watch(content_dir: Path) -> None:
+    last = _fingerprint(content_dir)
+    while True:
+        time.sleep(POLL_SECONDS)
+        current = _fingerprint(content_dir)
+        if current != last:
+            last = current
+            _regenerate(content_dir)
+
+
+def _fingerprint(content_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(content_dir.rglob("*"))
+        if p.is_file()
+    )

@@ -1,0 +1,40 @@
+"""JSON Schemas for editors: committed, up to date, and pointed to by every record."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.schemas import SCHEMAS, schema_text
+
+from .conftest import REAL_CONTENT, ROOT
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_committed_schema_is_up_to_date(name: str) -> None:
+    committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(SCHEMAS[name]), "run `make schemas` and commit the result"
+
+
+def test_every_record_points_editors_to_its_schema() -> None:
+    expected = {"services": "service", "publics": "public", "territoires": "territoire"}
+    for folder, schema in expected.items():
+        for path in (REAL_CONTENT / folder).glob("*.yml"):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json", path
+
+
+def test_service_schema_documents_every_field_in_french() -> None:
+    schema = json.loads((ROOT / "schemas" / "service.schema.json").read_text(encoding="utf-8"))
+    assert "id" not in schema["properties"]
+    for name, field in schema["properties"].items():
+        assert field.get("description"), name
+    assert schema["properties"]["categorie"]["enum"] == [
+        "transport-commun",
+        "diagnostic-mobilite",
+        "accompagnement-mobilite",
+        "transport-solidaire",
+        "vehicule",
+        "aide-financiere",
+    ]

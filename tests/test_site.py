@@ -1,0 +1,157 @@
+"""The built site: every page exists, and each service appears on exactly the pages it should."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from .conftest import REAL_CONTENT
+
+CARD_LINK = re.compile(r'<div class="carte-service">\s*<h3><a href="([^"]+)"')
+
+
+def url_of(page: Path, site: Path) -> str:
+    folder = page.parent.relative_to(site).as_posix()
+    return "/" if folder == "." else f"/{folder}/"
+
+
+def page_urls(site: Path) -> set[str]:
+    return {url_of(path, site) for path in site.rglob("index.html")}
+
+
+def cards_by_page(site: Path) -> dict[str, set[str]]:
+    """For every page, the ids of the services shown as cards."""
+    return {
+        url_of(path, site): {
+            link.rstrip("/").rsplit("/", 1)[-1]
+            for link in CARD_LINK.findall(path.read_text(encoding="utf-8"))
+        }
+        for path in site.rglob("index.html")
+    }
+
+
+def pages_showing(site: Path, service_id: str) -> set[str]:
+    return {url for url, ids in cards_by_page(site).items() if service_id in ids}
+
+
+def test_minimal_site_has_exactly_the_planned_pages(minimal_site: Path) -> None:
+    assert page_urls(minimal_site) == {
+        "/",
+        "/publics/jeunes/",
+        "/publics/seniors/",
+        "/territoires/",
+        "/territoires/alpha/",
+        "/territoires/beta/",
+        "/territoires/gamma/",
+        "/territoires/alpha/jeunes/",
+        "/territoires/alpha/seniors/",
+        "/territoires/beta/jeunes/",
+        "/territoires/beta/seniors/",
+        "/territoires/gamma/jeunes/",
+        "/territoires/gamma/seniors/",
+        "/services/",
+        "/services/aide-alpha/",
+        "/services/bus-departement/",
+        "/services/navette-frontiere/",
+        "/services/plateforme-bassin/",
+    }
+
+
+def test_each_service_appears_on_exactly_its_audience_and_territory_pages(minimal_site: Path) -> None:
+    assert pages_showing(minimal_site, "aide-alpha") == {
+        "/publics/jeunes/",
+        "/territoires/alpha/",
+        "/territoires/alpha/jeunes/",
+    }
+    # `tous` and a whole département: every audience, every territory of the Pas-de-Calais.
+    assert pages_showing(minimal_site, "bus-departement") == {
+        "/publics/jeunes/",
+        "/publics/seniors/",
+        "/territoires/alpha/",
+        "/territoires/beta/",
+        "/territoires/alpha/jeunes/",
+        "/territoires/alpha/seniors/",
+        "/territoires/beta/jeunes/",
+        "/territoires/beta/seniors/",
+    }
+    # The whole basin: every territory, one audience.
+    assert pages_showing(minimal_site, "plateforme-bassin") == {
+        "/publics/seniors/",
+        "/territoires/alpha/",
+        "/territoires/beta/",
+        "/territoires/gamma/",
+        "/territoires/alpha/seniors/",
+        "/territoires/beta/seniors/",
+        "/territoires/gamma/seniors/",
+    }
+    assert pages_showing(minimal_site, "navette-frontiere") == {
+        "/publics/jeunes/",
+        "/territoires/gamma/",
+        "/territoires/gamma/jeunes/",
+    }
+
+
+def test_service_page_says_what_whom_cost_how_and_who_to_call(minimal_site: Path) -> None:
+    html = (minimal_site / "services" / "aide-alpha" / "index.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+    for expected in (
+        "Aide Alpha",
+        "Une aide pour payer vos trajets.",
+        "C'est pour qui ?",
+        "Vous avez moins de 26 ans.",
+        "Combien ça coûte ?",
+        "L'aide donne 50 euros.",
+        "Comment faire ?",
+        "Appelez la communauté de communes.",
+        "Qui appeler ?",
+        "Appeler le 03 21 00 00 01",
+        "Ces informations ont été vérifiées le 15 janvier 2026.",
+        "Mis à jour le 15 janvier 2026.",
+    ):
+        assert expected in text
+    assert 'href="tel:+33321000001"' in html
+
+
+def test_pair_page_title_speaks_to_the_reader(minimal_site: Path) -> None:
+    html = (minimal_site / "territoires" / "alpha" / "jeunes" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and "Vous êtes jeune et vous habitez dans le Alpha</h1>" in html
+
+
+def test_orientation_and_address_on_service_page(minimal_site: Path) -> None:
+    html = (minimal_site / "services" / "plateforme-bassin" / "index.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+    assert "Un professionnel doit vous envoyer vers ce service." in text
+    assert "votre mairie" in text
+    assert "1 rue de la Gare" in text and "62000 Aville" in text
+    assert 'href="mailto:contact@plateforme.example.fr"' in html
+
+
+def _raw_zones(record: dict, territories: dict[str, dict], basin: dict) -> set[str]:
+    """Territories of a raw record, computed here independently of the generator."""
+    zones = set(record["territoires"])
+    if basin["id"] in zones:
+        return set(territories)
+    return {tid for tid, t in territories.items() if tid in zones or t["departement"] in zones}
+
+
+def test_real_services_appear_on_exactly_their_territory_and_audience_pages(real_site: Path) -> None:
+    basin = yaml.safe_load((REAL_CONTENT / "bassin.yml").read_text())
+    territories = {
+        p.stem: yaml.safe_load(p.read_text()) for p in (REAL_CONTENT / "territoires").glob("*.yml")
+    }
+    audiences = {p.stem for p in (REAL_CONTENT / "publics").glob("*.yml")}
+    cards = cards_by_page(real_site)
+    for path in sorted((REAL_CONTENT / "services").glob("*.yml")):
+        record = yaml.safe_load(path.read_text())
+        zones = _raw_zones(record, territories, basin)
+        publics = audiences if record["publics"] == ["tous"] else set(record["publics"])
+        expected = (
+            {f"/territoires/{t}/" for t in zones}
+            | {f"/publics/{a}/" for a in publics}
+            | {f"/territoires/{t}/{a}/" for t in zones for a in publics}
+        )
+        shown = {url for url, ids in cards.items() if path.stem in ids}
+        assert shown == expected, path.name
