@@ -6,21 +6,26 @@ PYTHON_SYSTEM ?= python3
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test lint serve check schemas requirements clean
+.PHONY: site test lint browser serve check schemas requirements clean
 
-site: $(INSTALLED)
+site: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) -m generator build
 
-test: lint
+test: lint $(NODE_INSTALLED) browser
 	$(PYTHON) -m pytest
 
+# Debian's Chromium, for the accessibility tests in a real browser.
+browser:
+	./tools/install-chromium.sh
+
 lint: $(INSTALLED)
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff check generator tests tools
+	$(VENV)/bin/ruff format --check generator tests tools
 	$(VENV)/bin/mypy
 
-serve: $(INSTALLED)
+serve: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) -m generator serve
 
 check: $(INSTALLED)
@@ -35,6 +40,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# The self-hosted font and axe-core, at the versions of package-lock.json.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Re-pin every dependency after a change in pyproject.toml.
 requirements:
 	rm -rf build/lock-venv
@@ -45,4 +55,4 @@ requirements:
 	rm -rf build/lock-venv
 
 clean:
-	rm -rf site build .cache
+	rm -rf site build .cache node_modules

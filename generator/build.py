@@ -17,18 +17,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from datetime import time as day_start
-from importlib import resources
 from pathlib import Path
 
+from .assets import MissingAsset, site_assets
 from .content import Content, last_checked
 from .pages import Page, plan_pages
 from .problems import Problem
-from .render import make_environment, render_page
+from .render import Abbreviations, make_environment, render_page
 from .site import SiteBuildFailed, build_html, navigation
 from .validate import load_content
 
 OUTPUT_MARKER = ".genere-par-generator"  # proves a folder is ours before we replace it
-ASSET_FOLDERS = ("css",)
 
 
 class BuildFailed(Exception):
@@ -63,8 +62,8 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".construction-", dir=out_dir.parent) as work:
         docs, html = Path(work) / "docs", Path(work) / "site"
-        write_docs(content, pages, docs)
         try:
+            write_docs(content, pages, docs)
             with _source_date_epoch(content):
                 build_html(
                     docs,
@@ -73,6 +72,8 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
                     site_url=content.basin.adresse_site,
                     nav=navigation(pages),
                 )
+        except MissingAsset as missing:
+            raise BuildFailed(str(missing), problems) from None
         except SiteBuildFailed as failure:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", problems) from None
         (html / OUTPUT_MARKER).write_text("Dossier écrit par python -m generator build.\n")
@@ -87,13 +88,12 @@ def write_docs(content: Content, pages: list[Page], docs: Path) -> int:
     are removed, so that the live preview reloads exactly what changed.
     """
     environment = make_environment()
+    glossary_pattern = Abbreviations.pattern_for(content.glossary)
     outputs: dict[Path, bytes] = {
-        docs / page.source: render_page(environment, page, content).encode() for page in pages
+        docs / page.source: render_page(environment, page, content, glossary_pattern).encode()
+        for page in pages
     }
-    assets = resources.files("generator").joinpath("assets")
-    for folder in ASSET_FOLDERS:
-        for item in assets.joinpath(folder).iterdir():
-            outputs[docs / "assets" / item.name] = item.read_bytes()
+    outputs |= {docs / path: data for path, data in site_assets().items()}
     changed = sum(_write_if_changed(path, data) for path, data in outputs.items())
     if docs.is_dir():
         for stale in [p for p in docs.rglob("*") if p.is_file() and p not in outputs]:

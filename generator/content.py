@@ -24,6 +24,20 @@ def sort_key(text: str) -> str:
     return re.sub(r"^(le |la |les |l')", "", plain)
 
 
+def search_key(text: str) -> str:
+    """What the commune finder compares: "Saint-Omer" and "st omer" give "st omer".
+
+    The same normalisation is written in JavaScript in assets/js/options.js.
+    """
+    plain = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    plain = plain.replace("œ", "oe").replace("æ", "ae")
+    plain = re.sub(r"[-'’]", " ", plain)
+    plain = re.sub(r"\bsainte\b", "ste", plain)
+    plain = re.sub(r"\bsaint\b", "st", plain)
+    return " ".join(plain.split())
+
+
 @dataclass
 class Content:
     root: Path

@@ -242,6 +242,9 @@ class Basin(Record):
     adresse_site: WebLink = Field(
         description="Adresse publique du site : elle est imprimée dans les QR codes."
     )
+    contact_email: Email | None = Field(
+        None, description="Adresse où les citoyens signalent une erreur ou un problème d'accessibilité."
+    )
     departements: Annotated[list[Departement], Field(min_length=1)] = Field(
         description="Départements du bassin."
     )

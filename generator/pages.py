@@ -97,6 +97,7 @@ def _all_pages(content: Content) -> Iterator[Page]:
                 "audience": audience,
             },
         )
+    yield Page("communes.md", "communes.md.j2", "Trouver ma commune", nav_section="Où habitez-vous ?")
     yield Page(
         "services/index.md",
         "services.md.j2",
@@ -104,6 +105,8 @@ def _all_pages(content: Content) -> Iterator[Page]:
         tuple(content.services.values()),
         nav_section="Tous les services",
     )
+    yield Page("glossaire.md", "glossary.md.j2", "Les sigles expliqués", nav_section="Aide")
+    yield Page("accessibilite.md", "accessibility.md.j2", "Accessibilité du site", nav_section="Aide")
     for service in content.services.values():
         yield Page(
             f"services/{service.id}.md", "service.md.j2", service.nom, (service,), {"service": service}

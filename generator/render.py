@@ -10,17 +10,18 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from .content import Content, group_by_need
+from .assets import icon
+from .content import Content, group_by_need, search_key
 from .fields import french_date, phone_uri
+from .model import Glossary
 from .pages import Page
+from .texts import glossary_anchor
 from .vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
 
 # Characters Markdown (with the extensions of mkdocs.yml) or HTML would interpret
@@ -53,7 +54,7 @@ _LINK_SAFE = "-._~:/?#@!$&'*+,;=%"  # everything else in a link is percent-encod
 
 def link_target(url: str) -> Markup:
     """A link destination safe in Markdown `(…)` and in an HTML attribute."""
-    if not re.match(r"(https?:|tel:|mailto:)", url):
+    if not re.match(r"(https?:|tel:|mailto:|sms:)", url):
         raise ValueError(f"refused link scheme: {url!r}")
     return Markup(quote(url, safe=_LINK_SAFE).replace("&", "&amp;"))
 
@@ -63,17 +64,44 @@ def sentences(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def lines(text: str | None) -> Markup:
-    """A FALC text shown one sentence per line, escaped."""
-    return Markup("<br>\n".join(escape_text(line) for line in sentences(text)))
+class Abbreviations:
+    """Marks the first use of each glossary abbreviation on a page.
+
+    The mark is `<abbr>` with the words in full, inside a link to the glossary
+    entry, as RGAA asks. One instance per page: it remembers what it marked.
+    """
+
+    def __init__(self, glossary: Glossary, glossary_url: str, pattern: re.Pattern[str]) -> None:
+        self.full = {entry.sigle: entry.en_entier for entry in glossary.sigles}
+        self.glossary_url = glossary_url
+        self.pattern = pattern
+        self.marked: set[str] = set()
+
+    @staticmethod
+    def pattern_for(glossary: Glossary) -> re.Pattern[str]:
+        words = sorted((re.escape(entry.sigle) for entry in glossary.sigles), key=len, reverse=True)
+        return re.compile(r"(?<![\w.&#])(" + "|".join(words or ["(?!)"]) + r")(?![\w'’])")
+
+    def mark(self, escaped: str) -> str:
+        return self.pattern.sub(self._first_use, escaped)
+
+    def _first_use(self, match: re.Match[str]) -> str:
+        abbreviation = match.group(1)
+        if abbreviation in self.marked:
+            return abbreviation
+        self.marked.add(abbreviation)
+        return (
+            f'<a class="sigle" href="{self.glossary_url}#{glossary_anchor(abbreviation)}">'
+            f'<abbr title="{escape_text(self.full[abbreviation])}">{abbreviation}</abbr></a>'
+        )
 
 
-@cache
-def icon(name: str) -> Markup:
-    """An inline SVG icon, hidden from screen readers: the text beside it says the same."""
-    svg = resources.files("generator").joinpath(f"assets/icons/{name}.svg").read_text(encoding="utf-8")
-    svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-    return Markup(f'<span class="icone">{svg}</span>')
+@jinja2.pass_context
+def lines(context: jinja2.runtime.Context, text: str | None) -> Markup:
+    """A FALC text shown one sentence per line, escaped, abbreviations explained."""
+    abbreviations: Abbreviations | None = context.get("abbreviations")
+    escaped = "<br> ".join(escape_text(line) for line in sentences(text))
+    return Markup(abbreviations.mark(escaped) if abbreviations else escaped)
 
 
 def make_environment() -> jinja2.Environment:
@@ -93,6 +121,9 @@ def make_environment() -> jinja2.Environment:
         "date_fr": french_date,
         "tel": phone_uri,
         "json": lambda value: Markup(json.dumps(value, ensure_ascii=False)),
+        "uri_component": lambda text: quote(str(text), safe=""),
+        "search_key": search_key,
+        "anchor": glossary_anchor,
     }
     environment.globals |= {
         "icon": icon,
@@ -104,9 +135,20 @@ def make_environment() -> jinja2.Environment:
     return environment
 
 
-def render_page(environment: jinja2.Environment, page: Page, content: Content) -> str:
+def render_page(
+    environment: jinja2.Environment, page: Page, content: Content, glossary_pattern: re.Pattern[str]
+) -> str:
     template = environment.get_template(f"pages/{page.template}")
-    return template.render(page=page, content=content, basin=content.basin, to=_linker(page), **page.context)
+    to = _linker(page)
+    return template.render(
+        page=page,
+        content=content,
+        basin=content.basin,
+        to=to,
+        page_address=content.basin.adresse_site.rstrip("/") + "/" + page.url,
+        abbreviations=Abbreviations(content.glossary, to("glossaire/"), glossary_pattern),
+        **page.context,
+    )
 
 
 def _linker(page: Page) -> Any:

@@ -24,9 +24,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .assets import icon_exists
 from .content import Content
 from .model import Audience, Basin, FileRecord, Glossary, Service, Territory
 from .problems import Problem, Severity, display_path, errors
+from .texts import abbreviations_in, audience_texts, glossary_texts, service_texts, territory_texts
 from .vocabulary import EVERYONE
 from .yaml_loader import YamlDocument, load_yaml
 
@@ -77,6 +79,8 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
     problems += _check_references(content, folders, basin)
     problems += _check_services(folders["services"], today)
     problems += _check_glossary(content, glossary)
+    problems += _check_abbreviations(content, folders, glossary)
+    problems += _check_icons(content, folders)
     problems.sort()
     return (None if errors(problems) else content), problems
 
@@ -493,3 +497,43 @@ def _check_glossary(content: Content, glossary: _Loaded) -> Iterator[Problem]:
                 "gardez une seule explication.",
             )
         seen.add(entry.sigle)
+
+
+def _check_abbreviations(
+    content: Content, folders: dict[str, _Loaded], glossary: _Loaded
+) -> Iterator[Problem]:
+    """Every abbreviation a citizen reads is explained in the glossary."""
+    known = {entry.sigle for entry in content.glossary.sigles}
+    texts = [
+        *((folders["services"].documents[i], service_texts(s)) for i, s in content.services.items()),
+        *((folders["publics"].documents[i], audience_texts(a)) for i, a in content.audiences.items()),
+        *((folders["territoires"].documents[i], territory_texts(t)) for i, t in content.territories.items()),
+        (glossary.documents["glossaire"], glossary_texts(content.glossary.sigles)),
+    ]
+    for document, fields in texts:
+        for location, text in fields:
+            for abbreviation in dict.fromkeys(abbreviations_in(text)):
+                if abbreviation not in known:
+                    yield Problem(
+                        document.display,
+                        document.line_of(location),
+                        _dotted(location),
+                        "glossaire/sigle-inconnu",
+                        f"Le sigle « {abbreviation} » n'est pas expliqué dans le glossaire.",
+                        "écrivez les mots en entier, ou ajoutez le sigle et son explication "
+                        "dans content/glossaire.yml.",
+                    )
+
+
+def _check_icons(content: Content, folders: dict[str, _Loaded]) -> Iterator[Problem]:
+    for audience_id, audience in content.audiences.items():
+        if not icon_exists(audience.icone):
+            document = folders["publics"].documents[audience_id]
+            yield Problem(
+                document.display,
+                document.line_of(("icone",)),
+                "icone",
+                "fiche/icone-inconnue",
+                f"L'icône « {audience.icone} » n'existe pas.",
+                "choisissez le nom d'un fichier de generator/assets/icons/ (sans « .svg »).",
+            )

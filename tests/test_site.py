@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from .conftest import REAL_CONTENT
 
-CARD_LINK = re.compile(r'<div class="carte-service">\s*<h3><a href="([^"]+)"')
+CARD_LINK = re.compile(r'<div class="carte-service"[^>]*>\s*<h3><a href="([^"]+)"')
 
 
 def url_of(page: Path, site: Path) -> str:
@@ -57,6 +57,9 @@ def test_minimal_site_has_exactly_the_planned_pages(minimal_site: Path) -> None:
         "/services/bus-departement/",
         "/services/navette-frontiere/",
         "/services/plateforme-bassin/",
+        "/communes/",
+        "/glossaire/",
+        "/accessibilite/",
     }
 
 

@@ -1,0 +1,55 @@
+"""The texts citizens read, field by field: what the glossary and the FALC rules apply to.
+
+Each text comes with its location in the YAML file, so that a finding points
+to the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Audience, GlossaryEntry, Service, Territory
+from .yaml_loader import Location
+
+SERVICE_TEXT_FIELDS = (
+    "nom", "operateur", "description", "pour_qui", "conditions", "comment_faire",
+    "cout", "ou", "quand", "accessibilite",
+)  # fmt: skip
+
+# Abbreviations: RSA, C2RP, TER, or dotted like A.P.A.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?![\w'’])")
+
+
+def service_texts(service: Service) -> Iterator[tuple[Location, str]]:
+    for field in SERVICE_TEXT_FIELDS:
+        text = getattr(service, field)
+        if text:
+            yield (field,), text
+    for i, who in enumerate(service.oriente_par):
+        yield ("oriente_par", i), who
+
+
+def audience_texts(audience: Audience) -> Iterator[tuple[Location, str]]:
+    for field in ("libelle", "vous", "introduction"):
+        yield (field,), getattr(audience, field)
+
+
+def territory_texts(territory: Territory) -> Iterator[tuple[Location, str]]:
+    for field in ("libelle", "dans"):
+        yield (field,), getattr(territory, field)
+
+
+def glossary_texts(entries: list[GlossaryEntry]) -> Iterator[tuple[Location, str]]:
+    for i, entry in enumerate(entries):
+        yield ("sigles", i, "explication"), entry.explication
+
+
+def abbreviations_in(text: str) -> list[str]:
+    """Abbreviations written in a text, in order: "RSA", "C2RP", "A.P.A."."""
+    return _ABBREVIATION.findall(text)
+
+
+def glossary_anchor(abbreviation: str) -> str:
+    """The id of an abbreviation on the glossary page: "rsa", "apa"."""
+    return re.sub(r"[^a-z0-9]", "", abbreviation.lower())

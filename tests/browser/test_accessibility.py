@@ -1,0 +1,107 @@
+"""Accessibility proven in a real browser: axe-core, keyboard, no third-party request."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from ..conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PAGE_TYPES = {
+    "accueil": "",
+    "public": "publics/jeunes/",
+    "territoires": "territoires/",
+    "territoire": "territoires/boulonnais/",
+    "public-territoire": "territoires/boulonnais/demandeurs-emploi/",
+    "tous-les-services": "services/",
+    "service": "services/mamobilite62/",
+    "communes": "communes/",
+    "glossaire": "glossaire/",
+    "accessibilite": "accessibilite/",
+}
+
+MARK_VISIBLE_CONTROLS = """() => {
+    const selector = 'a[href], button, input, summary';
+    const controls = Array.from(document.querySelectorAll(selector)).filter(el => {
+        const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+            && !el.closest('[hidden]') && el.tabIndex >= 0;
+    });
+    controls.forEach((el, i) => { el.dataset.clavier = String(i); });
+    return controls.length;
+}"""
+
+FOCUSED_CONTROL = """() => {
+    const el = document.activeElement, style = getComputedStyle(el);
+    return {mark: el.dataset.clavier || null, html: el.outerHTML.slice(0, 120),
+            visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                     || style.boxShadow !== 'none'};
+}"""
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_A_AA)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_wcag_violation(page: Page, site_url: str, path: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + path)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("option", ["contraste", "grand-texte"])
+def test_no_wcag_violation_with_reading_options(page: Page, site_url: str, option: str) -> None:
+    page.goto(site_url + PAGE_TYPES["service"])
+    page.click(f'[data-option="{option}"]')
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_every_control_is_reachable_with_the_keyboard_and_shows_its_focus(
+    page: Page, site_url: str, path: str
+) -> None:
+    page.goto(site_url + path)
+    count = page.evaluate(MARK_VISIBLE_CONTROLS)
+    reached: set[str] = set()
+    for _ in range(count + 20):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_CONTROL)
+        if focused["mark"] is not None:
+            assert focused["visible"], f"focus invisible: {focused['html']}"
+            reached.add(focused["mark"])
+    unreached = {str(i) for i in range(count)} - reached
+    assert [
+        page.eval_on_selector(f'[data-clavier="{i}"]', "el => el.outerHTML.slice(0, 120)") for i in unreached
+    ] == []
+
+
+def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
+    site_host = urlsplit(site_url).netloc
+    outside: list[str] = []
+    context = browser.new_context()
+    context.on("request", lambda request: outside.append(request.url))
+    page = context.new_page()
+    for path in PAGE_TYPES.values():
+        page.goto(site_url + path, wait_until="networkidle")
+    page.fill(".md-search__input", "permis")  # the search loads its index and worker
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    assert [url for url in outside if urlsplit(url).netloc != site_host] == []
+
+
+def test_every_page_is_in_french(page: Page, site_url: str) -> None:
+    for path in PAGE_TYPES.values():
+        page.goto(site_url + path)
+        assert page.get_attribute("html", "lang") == "fr"

@@ -1,0 +1,116 @@
+"""Citizen pages as HTML: glossary, abbreviations, commune list, sharing, no third-party host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    found = BeautifulSoup(html_of(site, url), "html.parser").find("article")
+    assert found is not None
+    return found
+
+
+def test_glossary_page_explains_each_abbreviation_with_an_anchor(minimal_site: Path) -> None:
+    page = article(minimal_site, "glossaire")
+    heading = page.find("h2", id="rsa")
+    assert heading is not None and heading.get_text(strip=True) == "RSA"
+    assert "Revenu de solidarité active" in page.get_text()
+
+
+def test_first_use_of_an_abbreviation_is_explained_and_linked(minimal_site: Path, content_dir: Path) -> None:
+    # In the example content, the RSA is mentioned by no service: use the real site's own rule on a page.
+    from generator.model import Glossary, GlossaryEntry
+    from generator.render import Abbreviations, escape_text
+
+    glossary = Glossary(
+        sigles=[GlossaryEntry(sigle="RSA", en_entier="Revenu de solidarité active", explication="x")]
+    )
+    marker = Abbreviations(glossary, "../glossaire/", Abbreviations.pattern_for(glossary))
+    first = marker.mark(escape_text("Vous touchez le RSA."))
+    second = marker.mark(escape_text("Le RSA, encore."))
+    assert first == (
+        'Vous touchez le <a class="sigle" href="../glossaire/#rsa">'
+        '<abbr title="Revenu de solidarité active">RSA</abbr></a>.'
+    )
+    assert second == "Le RSA, encore."
+
+
+def test_real_pages_mark_abbreviations_once(real_site: Path) -> None:
+    page = article(real_site, "services/mamobilite62")
+    marked = page.select("a.sigle abbr")
+    assert [abbr.get_text() for abbr in marked].count("RSA") == 1
+    assert marked[0]["title"] == "Revenu de solidarité active"
+    assert page.select_one("a.sigle")["href"] == "../../glossaire/#rsa"
+
+
+def test_commune_page_lists_every_commune_with_search_keys(real_site: Path) -> None:
+    page = article(real_site, "communes")
+    items = page.select(".liste-communes li[data-cherche]")
+    assert len(items) == 417
+    saint_omer = next(li for li in items if li.a.get_text() == "Saint-Omer")
+    assert saint_omer["data-cherche"] == "st omer 62500"
+    assert saint_omer.a["href"] == "../territoires/pays-de-saint-omer/"
+    assert len(page.select(".territoire-communes")) == 13
+
+
+def test_service_page_can_be_sent_by_sms_and_email(minimal_site: Path) -> None:
+    page = article(minimal_site, "services/aide-alpha")
+    sms = next(a for a in page.find_all("a") if a.get_text(strip=True) == "Envoyer par SMS")
+    email = next(a for a in page.find_all("a") if a.get_text(strip=True) == "Envoyer par e-mail")
+    assert (
+        sms["href"]
+        == "sms:?&body=Aide%20Alpha%20%3A%20https%3A%2F%2Fbassin-test.example%2Fservices%2Faide-alpha%2F"
+    )
+    assert email["href"] == (
+        "mailto:?subject=Aide%20Alpha"
+        "&body=Aide%20Alpha%20%3A%20https%3A%2F%2Fbassin-test.example%2Fservices%2Faide-alpha%2F"
+    )
+
+
+def test_pages_load_nothing_from_another_host(real_site: Path) -> None:
+    for path in real_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        loads = BeautifulSoup(html, "html.parser").select(
+            "script[src], link[rel=stylesheet], link[rel=icon], link[rel=preload], img, iframe, source"
+        )
+        for tag in loads:
+            address = tag.get("src") or tag.get("href") or ""
+            assert not re.match(r"(https?:)?//", address), f"{path}: {address}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_home_page_speaks_to_the_reader(real_site: Path) -> None:
+    page = article(real_site, ".")
+    assert page.h1.get_text(strip=True) == "Vous avez besoin d'aide pour vous déplacer ?"
+    buttons = page.select(".grands-boutons a.grand-bouton")
+    assert [b.get_text(strip=True) for b in buttons] == [
+        "Je cherche un travail ou une formation",
+        "Je suis jeune",
+        "Je suis apprenti",
+        "Je suis une personne âgée",
+        "J'ai un handicap ou du mal à me déplacer",
+    ]
+    assert all(b.select_one(".icone svg") for b in buttons)
+    assert page.select_one("form.recherche-commune")["action"] == "communes/"
+    who_to_call = page.find("h2", string="Vous ne savez pas qui appeler ?").find_next("ul").get_text()
+    for platform in ("Mamobilité62", "Défi Mobilité", "FACE Côte d'Opale", "Wimoov", "France Services"):
+        assert platform in who_to_call
+
+
+def test_every_page_says_when_it_was_updated(real_site: Path) -> None:
+    for url in ("publics/jeunes", "territoires/boulonnais", "services/mamobilite62"):
+        assert re.search(r"Mis à jour le \d{1,2} \w+ 20\d\d\.", article(real_site, url).get_text())
+
+
+def test_accessibility_statement_says_the_level_and_how_to_complain(real_site: Path) -> None:
+    text = article(real_site, "accessibilite").get_text(" ", strip=True)
+    for expected in ("niveau AA", "non conforme", "axe-core", "Défenseur des droits", "clavier"):
+        assert expected in text
