@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import Page
+
 CHROMIUM = "/usr/bin/chromium"
 # Headless, as root in a sandbox, with no connection of Chromium's own to Google's hosts.
 LAUNCH_ARGUMENTS = [
@@ -44,3 +46,11 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page: Page, words: str) -> None:
+    """Type in the site's search box once its index is loaded, and wait for the results."""
+    page.click(".md-search__input")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.type(words, delay=20)
+    page.wait_for_selector(".md-search-result__item")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ..conftest import ROOT
+from . import search
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -95,8 +96,7 @@ def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
     page = context.new_page()
     for path in PAGE_TYPES.values():
         page.goto(site_url + path, wait_until="networkidle")
-    page.fill(".md-search__input", "permis")  # the search loads its index and worker
-    page.wait_for_selector(".md-search-result__item")
+    search(page, "permis")  # the search loads its index and worker
     context.close()
     assert [url for url in outside if urlsplit(url).netloc != site_host] == []
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
+from . import search
+
 
 @pytest.mark.parametrize(
     ("query", "territory"),
@@ -73,8 +75,7 @@ def test_french_search_finds_services_by_common_words(
     page: Page, site_url: str, word: str, expected: str
 ) -> None:
     page.goto(site_url)
-    page.fill(".md-search__input", word)
-    page.wait_for_selector(".md-search-result__item")
+    search(page, word)
     results = page.locator(".md-search-result__item")
     assert results.count() >= 1
     assert any(
