@@ -21,8 +21,9 @@ from pathlib import Path
 
 from .assets import MissingAsset, site_assets
 from .content import Content, last_checked
+from .falc.lint import FalcReport, lint_content
 from .pages import Page, plan_pages
-from .problems import Problem
+from .problems import Problem, errors
 from .render import Abbreviations, make_environment, render_page
 from .site import SiteBuildFailed, build_html, navigation
 from .validate import load_content
@@ -51,12 +52,35 @@ class BuildReport:
         ]
 
 
-def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
-    started = time.perf_counter()
+@dataclass
+class CheckedContent:
+    """The content once validated and linted, with every problem found."""
+
+    content: Content | None
+    problems: list[Problem]
+    falc: FalcReport | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.content is not None and not errors(self.problems)
+
+
+def check_content(content_dir: Path, today: date) -> CheckedContent:
+    """Validate, then check the FALC rules on valid content."""
     content, problems = load_content(content_dir, today)
     if content is None:
+        return CheckedContent(None, problems)
+    falc = lint_content(content)
+    return CheckedContent(content, sorted(problems + falc.problems()), falc)
+
+
+def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
+    started = time.perf_counter()
+    checked = check_content(content_dir, today)
+    content, problems = checked.content, checked.problems
+    if content is None or not checked.valid:
         raise BuildFailed("le contenu contient des erreurs.", problems)
-    pages = plan_pages(content)
+    pages = plan_pages(content, checked.falc)
     out_dir = out_dir.resolve()
     _refuse_foreign_folder(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .problems import Problem, errors, summary
-from .validate import load_content
+from .problems import Problem, summary
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("site")
@@ -48,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
         help="« github » : annotations pour GitHub Actions",
     )
     check.set_defaults(command=_check)
+
+    falc = commands.add_parser("falc", help="rapport FALC : les règles du facile à lire, fiche par fiche")
+    _add_content_option(falc)
+    falc.set_defaults(command=_falc)
 
     build = commands.add_parser("build", help="construit le site complet")
     _add_content_option(build)
@@ -92,15 +95,29 @@ def _report(problems: list[Problem], style: str = "texte") -> None:
 
 
 def _check(arguments: argparse.Namespace) -> int:
+    from .build import check_content
+
     started = time.perf_counter()
-    content, problems = load_content(arguments.content, date.today())
-    _report(problems, arguments.format)
-    if content is not None:
+    checked = check_content(arguments.content, date.today())
+    _report(checked.problems, arguments.format)
+    if checked.content is not None and arguments.format == "texte":
+        content = checked.content
         print(
             f"{len(content.services)} services, {len(content.audiences)} publics, "
             f"{len(content.territories)} territoires vérifiés en {time.perf_counter() - started:.2f} s."
         )
-    return 1 if errors(problems) else 0
+    return 0 if checked.valid else 1
+
+
+def _falc(arguments: argparse.Namespace) -> int:
+    from .build import check_content
+
+    checked = check_content(arguments.content, date.today())
+    if checked.falc is None:
+        _report(checked.problems)
+        return 1
+    print(checked.falc.text())
+    return 0 if checked.valid else 1
 
 
 def _build(arguments: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .model import Audience, Basin, Glossary, Service, Territory
 from .vocabulary import EVERYONE, NEEDS
+from .yaml_loader import YamlDocument
 
 
 def sort_key(text: str) -> str:
@@ -46,6 +47,8 @@ class Content:
     audiences: dict[str, Audience]
     territories: dict[str, Territory]
     services: dict[str, Service]
+    # Where each record was read ("services/<id>", "glossaire"…), to point later findings to a line.
+    origins: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
     _by_pair: dict[tuple[str, str], list[Service]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

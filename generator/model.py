@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from .falc.settings import RuleCode
 from .fields import CheckedDate, Email, Identifier, Phone, ShortText, Text, WebLink
 from .vocabulary import CategoryId, NeedId
 
@@ -70,6 +71,16 @@ class Source(Record):
     reference: ShortText | None = Field(
         None, description="Où dans le document : page, ligne, article (« seed 000…, lignes 2080 à 2084 »)."
     )
+
+
+class FalcException(Record):
+    """One FALC rule silenced on one field, with the reason shown in the report."""
+
+    model_config = _documented("Une règle FALC ignorée pour un champ, avec sa raison.")
+
+    regle: RuleCode = Field(description="Code de la règle, par exemple « negation ».")
+    champ: ShortText = Field(description="Le champ concerné, par exemple « pour_qui ».")
+    raison: ShortText = Field(description="Pourquoi cette règle ne s'applique pas ici.")
 
 
 class Translation(Record):
@@ -149,6 +160,10 @@ class Service(FileRecord):
         default_factory=dict,
         description="Textes en néerlandais (`nl`) et en anglais (`en`) des services transfrontaliers.",
     )
+    falc_exceptions: list[FalcException] = Field(
+        default_factory=list,
+        description="Règles FALC ignorées pour un champ, chacune avec sa raison (rare : à justifier).",
+    )
     relu_falc: bool = Field(
         False,
         description=(
@@ -179,6 +194,9 @@ class Audience(FileRecord):
     icone: Identifier = Field(description="Nom de l'icône (fichier de `generator/assets/icons/`).")
     ordre: int = Field(description="Place du public dans les listes : 1 en premier.")
     fiche: ShortText = Field(description="Fiche du plan qui concerne ce public : « 3.3 A ».")
+    falc_exceptions: list[FalcException] = Field(
+        default_factory=list, description="Règles FALC ignorées pour un champ, avec leur raison."
+    )
 
 
 # --- Territories -------------------------------------------------------------
@@ -262,9 +280,21 @@ class GlossaryEntry(Record):
     explication: Text = Field(description="Ce que c'est, en 1 ou 2 phrases FALC.")
 
 
+class GlossaryWord(Record):
+    """A word that may be rare for some readers, explained in FALC."""
+
+    model_config = _documented("Un mot difficile expliqué en FALC.")
+
+    mot: ShortText = Field(description="Le mot, en minuscules : « covoiturage ».")
+    explication: Text = Field(description="Ce qu'il veut dire, en 1 ou 2 phrases FALC.")
+
+
 class Glossary(Record):
     """Every abbreviation used in the content: `content/glossaire.yml`."""
 
     model_config = _documented("Tous les sigles utilisés dans les textes : content/glossaire.yml.")
 
     sigles: list[GlossaryEntry] = Field(description="Les sigles, dans l'ordre alphabétique.")
+    mots: list[GlossaryWord] = Field(
+        default_factory=list, description="Les mots difficiles expliqués, dans l'ordre alphabétique."
+    )

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from .content import Content, last_checked
+from .falc.lint import FalcReport
 from .model import Service
 
 
@@ -41,8 +42,14 @@ class DuplicatePage(Exception):
     """Two pages would be written to one file: a bug in the plan, never in content."""
 
 
-def plan_pages(content: Content) -> list[Page]:
+def plan_pages(content: Content, falc: FalcReport | None = None) -> list[Page]:
     pages = list(_all_pages(content))
+    if falc is not None:
+        pages.append(
+            Page(
+                "contribuer/falc.md", "falc_report.md.j2", "Rapport FALC des fiches", context={"report": falc}
+            )
+        )
     seen: set[str] = set()
     for page in pages:
         if page.source in seen:

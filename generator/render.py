@@ -18,10 +18,12 @@ from markupsafe import Markup
 
 from .assets import icon
 from .content import Content, group_by_need, search_key
+from .falc.settings import RULES
 from .fields import french_date, phone_uri
 from .model import Glossary
 from .pages import Page
-from .texts import glossary_anchor
+from .problems import Severity
+from .texts import glossary_anchor, sentences
 from .vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
 
 # Characters Markdown (with the extensions of mkdocs.yml) or HTML would interpret
@@ -57,11 +59,6 @@ def link_target(url: str) -> Markup:
     if not re.match(r"(https?:|tel:|mailto:|sms:)", url):
         raise ValueError(f"refused link scheme: {url!r}")
     return Markup(quote(url, safe=_LINK_SAFE).replace("&", "&amp;"))
-
-
-def sentences(text: str | None) -> list[str]:
-    """A FALC text is one sentence per line."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class Abbreviations:
@@ -131,6 +128,8 @@ def make_environment() -> jinja2.Environment:
         "needs": NEEDS,
         "access_modes": ACCESS_MODES,
         "group_by_need": group_by_need,
+        "rules": RULES,
+        "severity": Severity,
     }
     return environment
 

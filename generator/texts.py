@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .model import Audience, GlossaryEntry, Service, Territory
+from .model import Audience, Glossary, Service, Territory
 from .yaml_loader import Location
 
 SERVICE_TEXT_FIELDS = (
@@ -19,6 +19,11 @@ SERVICE_TEXT_FIELDS = (
 
 # Abbreviations: RSA, C2RP, TER, or dotted like A.P.A.
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?![\w'’])")
+
+
+def sentences(text: str | None) -> list[str]:
+    """A FALC text is one sentence per line: its non-empty lines."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def service_texts(service: Service) -> Iterator[tuple[Location, str]]:
@@ -40,9 +45,11 @@ def territory_texts(territory: Territory) -> Iterator[tuple[Location, str]]:
         yield (field,), getattr(territory, field)
 
 
-def glossary_texts(entries: list[GlossaryEntry]) -> Iterator[tuple[Location, str]]:
-    for i, entry in enumerate(entries):
+def glossary_texts(glossary: Glossary) -> Iterator[tuple[Location, str]]:
+    for i, entry in enumerate(glossary.sigles):
         yield ("sigles", i, "explication"), entry.explication
+    for i, word in enumerate(glossary.mots):
+        yield ("mots", i, "explication"), word.explication
 
 
 def abbreviations_in(text: str) -> list[str]:

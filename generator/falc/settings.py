@@ -1,0 +1,68 @@
+"""The FALC rules we check, and their thresholds: the one place to tune them.
+
+Taken from shared/docs/falc.md (Inclusion Europe's "Information for all",
+GOV.UK Easy Read, the French government writing charter, WCAG 1.4.8, and
+Kandel and Moles' French adaptation of the Flesch formula).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from ..problems import Severity
+
+MAX_WORDS_PER_SENTENCE = 15  # more is an error
+WARN_WORDS_PER_SENTENCE = 13  # from here on, a warning
+MAX_WORDS_PER_TEXT = 60  # cards must stay short
+MAX_COORDINATIONS = 1  # "et", "ou", "mais"… joining ideas, per sentence
+RARE_WORD_ZIPF = 3.0  # wordfreq Zipf frequency under which a word is rare
+COMMON_WORD_ZIPF = 4.5  # a word in capitals this common is shouting, not an abbreviation
+LARGE_NUMBER = 1000
+MIN_READABILITY = 60  # Kandel-Moles score, 0 to 100 and more: higher is easier
+MIN_WORDS_FOR_READABILITY = 10  # the score of a shorter text says little: reported, not warned
+
+RuleCode = Literal[
+    "phrase-longue",
+    "phrase-a-couper",
+    "texte-long",
+    "idees-multiples",
+    "sigle-inconnu",
+    "majuscules",
+    "pourcentage",
+    "grand-nombre",
+    "nombre-en-lettres",
+    "date-abregee",
+    "caractere-special",
+    "italique",
+    "negation",
+    "passif",
+    "conditionnel",
+    "mot-rare",
+    "lisibilite",
+]
+RULE_CODES: tuple[str, ...] = get_args(RuleCode)
+
+# What each rule checks, for the report and the contributor guide; its usual severity.
+RULES: dict[str, tuple[Severity, str]] = {
+    "phrase-longue": (Severity.ERROR, f"phrase de plus de {MAX_WORDS_PER_SENTENCE} mots"),
+    "phrase-a-couper": (
+        Severity.WARNING,
+        f"phrase de {WARN_WORDS_PER_SENTENCE} à {MAX_WORDS_PER_SENTENCE} mots",
+    ),
+    "texte-long": (Severity.WARNING, f"texte de plus de {MAX_WORDS_PER_TEXT} mots"),
+    "idees-multiples": (Severity.WARNING, "plusieurs idées reliées par « et », « ou », « mais »…"),
+    "sigle-inconnu": (Severity.ERROR, "sigle absent du glossaire"),
+    "majuscules": (Severity.ERROR, "mot entier en majuscules"),
+    "pourcentage": (Severity.ERROR, "pourcentage"),
+    "grand-nombre": (Severity.WARNING, f"nombre de {LARGE_NUMBER} ou plus"),
+    "nombre-en-lettres": (Severity.WARNING, "nombre écrit en lettres"),
+    "date-abregee": (Severity.ERROR, "date en chiffres comme 03/02/2025"),
+    "caractere-special": (Severity.ERROR, "parenthèses, point-virgule ; & § # ou / entre deux mots"),
+    "italique": (Severity.ERROR, "italique ou soulignement"),
+    "negation": (Severity.WARNING, "phrase négative"),
+    "passif": (Severity.WARNING, "phrase au passif"),
+    "conditionnel": (Severity.WARNING, "conditionnel, ou phrase qui commence par « Si »"),
+    "mot-rare": (Severity.WARNING, "mot rare, absent du glossaire"),
+    "lisibilite": (Severity.WARNING, f"score de lisibilité sous {MIN_READABILITY}"),
+}
+assert set(RULES) == set(RULE_CODES)

@@ -1,0 +1,257 @@
+"""The FALC linter: good and bad French sentences for each rule, and the real content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.falc.analysis import Analyzer, split_sentences
+from generator.falc.lint import lint_content
+from generator.falc.rules import Rules, needs_lemma, readability
+from generator.model import Glossary, GlossaryEntry, GlossaryWord
+from generator.problems import Severity
+from generator.texts import sentences
+from generator.validate import load_content
+
+from .conftest import REAL_CONTENT, TODAY
+
+GLOSSARY = Glossary(
+    sigles=[GlossaryEntry(sigle=s, en_entier=s, explication="x") for s in ("RSA", "CFA", "TER", "CCAS")],
+    mots=[GlossaryWord(mot="covoiturage", explication="x")],
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(cache_file=None, needs_lemma=needs_lemma)
+
+
+def found(analyzer: Analyzer, text: str, long_text: bool = False) -> list[str]:
+    """The rule codes found in a text, sorted, one per finding."""
+    parts = [s for line in sentences(text) for s in split_sentences(line)]
+    findings = Rules(GLOSSARY).check(text, analyzer.analyse(parts), long_text)
+    return sorted(f.rule for f in findings)
+
+
+# Sentences that break exactly one rule (several findings of it are possible).
+BAD = {
+    "phrase-longue": [
+        "Vous pouvez demander cette aide à la mairie de votre commune avant la fin de votre formation professionnelle.",
+        "La plateforme vous aide à trouver une solution pour aller au travail chaque matin avec votre voiture personnelle.",
+        "Le conseiller regarde avec vous tous vos trajets de la semaine pour trouver une solution simple pour vous.",
+        "Chaque mois la Région paie une partie de vos trajets en voiture pour aller à votre travail ici.",
+        "Vous montez dans le bus à la gare routière de Calais pour aller à Boulogne-sur-Mer le matin très tôt.",
+    ],
+    "phrase-a-couper": [
+        "Vous pouvez demander cette aide à la mairie de votre commune en janvier.",
+        "La plateforme vous aide à trouver une solution pour aller au travail chaque matin.",
+        "Le conseiller regarde avec vous tous vos trajets de la semaine à venir.",
+        "Chaque mois la Région paie une partie de vos trajets pour aller travailler.",
+        "Vous montez dans le bus à la gare routière de Calais le matin très tôt.",
+    ],
+    "idees-multiples": [
+        "Vous appelez et vous prenez rendez-vous ou vous venez.",
+        "Prenez le bus ou le train et marchez un peu.",
+        "Vous payez mais la Région rembourse et vous gardez le ticket.",
+        "Venez le lundi ou le mardi et apportez votre carte.",
+        "Le bus passe le matin et le soir mais il est plein.",
+    ],
+    "sigle-inconnu": [
+        "Vous touchez l'AAH.",
+        "Demandez à la CAF.",
+        "Allez à la MDPH de votre département.",
+        "Votre PACEA vous aide.",
+        "Le C.E.S. vous répond.",
+    ],
+    "majuscules": [
+        "C'est GRATUIT.",
+        "Apportez TOUJOURS votre carte.",
+        "Appelez AVANT de venir.",
+        "Votre dossier est COMPLET.",
+        "Venez VITE.",
+    ],
+    "pourcentage": [
+        "La Région paie 50 % du prix.",
+        "La Région paie 50% du prix.",
+        "Vous payez 10 pour cent du prix.",
+        "Près de 63 % des personnes prennent le bus.",
+        "L'aide couvre 90 % du permis.",
+    ],
+    "grand-nombre": [
+        "La plateforme aide 2 500 personnes chaque année.",
+        "Il y a 1200 trajets chaque jour.",
+        "Environ 30 000 personnes passent la frontière.",
+        "Le réseau a 4000 arrêts.",
+        "Le projet touche 1 000 familles.",
+    ],
+    "nombre-en-lettres": [
+        "Le parcours dure trois mois.",
+        "Venez avec deux photos.",
+        "Attendez dix jours.",
+        "Le bus passe quatre fois par jour.",
+        "Vous avez quinze jours pour répondre.",
+    ],
+    "date-abregee": [
+        "Venez le 03/02/2025.",
+        "Le dossier part le 3/2/25.",
+        "Le bus reprend le 12-09-2025.",
+        "Répondez avant le 15.01.2026.",
+        "La ligne ouvre le 1/9/2025.",
+    ],
+    "caractere-special": [
+        "Venez à la mairie (avec votre carte).",
+        "Appelez la mairie ; elle vous répond.",
+        "Prenez le bus & le train.",
+        "Venez le lundi/mardi.",
+        "Lisez l'article § 3.",
+    ],
+    "italique": [
+        "Venez *avec* votre carte.",
+        "Le bus est _gratuit_ le dimanche.",
+        "Apportez <em>votre carte</em>.",
+        "Lisez bien <u>ce texte</u>.",
+        "Le bus passe *tous* les jours.",
+    ],
+    "negation": [
+        "Vous ne payez pas le bus.",
+        "Le bus ne passe plus le dimanche.",
+        "Vous n'avez rien à payer.",
+        "Vous ne devez jamais oublier votre carte.",
+        "Vous n'avez aucun papier à apporter.",
+    ],
+    "passif": [
+        "Le dossier est envoyé par la mairie.",
+        "Le ticket est payé par la Région.",
+        "La carte est donnée par la mairie.",
+        "Votre demande est étudiée par le Département.",
+        "Les trajets sont remboursés par la Région.",
+    ],
+    "conditionnel": [
+        "Vous pourriez demander une aide.",
+        "Il faudrait appeler la mairie.",
+        "Si vous avez moins de 26 ans, appelez la mission locale.",
+        "Vous devriez prendre le bus.",
+        "S'il pleut, prenez le bus.",
+    ],
+    "mot-rare": [
+        "Le prescripteur vous envoie.",
+        "Vous recevez une subrogation.",
+        "Le conseiller fait une anamnèse.",
+        "Apportez un document idoine.",
+        "La mobilité pendulaire coûte cher.",
+    ],
+}
+
+# Plain sentences a FALC reader understands: no finding at all.
+GOOD = [
+    "Vous cherchez un travail.",
+    "Appelez la mission locale.",
+    "Le bus est gratuit.",
+    "La Région paie une partie de vos trajets.",
+    "Vous touchez le RSA.",
+    "Le parcours dure 3 mois.",
+    "Venez le lundi 3 février 2025.",
+    "Prenez le bus ou le train.",
+    "La Région paie la moitié du prix.",
+    "L'aide donne 1500 € au plus.",
+    "Vous habitez à Calais, code postal 62100.",
+    "Appelez le 03 21 21 62 62.",
+    "Vous avez moins de 26 ans ? Appelez la mission locale.",
+    "Vous pouvez demander une aide.",
+    "Vous êtes apprenti.",
+    "Le covoiturage coûte moins cher.",
+    "La ligne ouvre en 2026.",
+    "Le conseiller vous aide à trouver une solution.",
+    "Votre apprentissage se passe au CFA.",
+    "Des milliers de personnes passent la frontière.",
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence"), [(rule, s) for rule, examples in BAD.items() for s in examples]
+)
+def test_bad_sentence_breaks_exactly_its_rule(analyzer: Analyzer, rule: str, sentence: str) -> None:
+    assert set(found(analyzer, sentence)) == {rule}
+
+
+@pytest.mark.parametrize("sentence", GOOD)
+def test_plain_sentence_breaks_no_rule(analyzer: Analyzer, sentence: str) -> None:
+    assert found(analyzer, sentence) == []
+
+
+def test_every_rule_has_five_bad_examples_and_the_good_ones_are_enough() -> None:
+    sentence_rules = set(BAD) | {"texte-long", "lisibilite"}
+    from generator.falc.settings import RULE_CODES
+
+    assert sentence_rules == set(RULE_CODES)
+    assert all(len(examples) >= 5 for examples in BAD.values())
+    assert len(GOOD) >= 5
+
+
+def test_long_text_and_readability_apply_to_whole_texts(analyzer: Analyzer) -> None:
+    long_text = "\n".join(["Vous prenez le bus chaque matin pour aller travailler."] * 8)
+    assert found(analyzer, long_text, long_text=True) == ["texte-long"]
+    hard = (
+        "Réglementairement, l'accompagnement individualisé nécessite obligatoirement l'autorisation.\n"
+        "L'administration départementale communique préalablement l'information."
+    )
+    assert "lisibilite" in found(analyzer, hard, long_text=True)
+    assert readability("Le bus est gratuit.") >= 100
+    assert readability(hard) < 0  # type: ignore[operator]
+    assert found(analyzer, "Prenez le bus.\nLe bus est gratuit.", long_text=True) == []
+
+
+def test_severities_follow_falc_md(analyzer: Analyzer) -> None:
+    rules = Rules(GLOSSARY)
+    text = "Venez (vite) le 03/02/2025 ; le bus est GRATUIT & rapide."
+    parts = split_sentences(text)
+    severities = {(f.rule, f.severity) for f in rules.check(text, analyzer.analyse(parts), False)}
+    assert ("caractere-special", Severity.ERROR) in severities  # ( ) ;
+    assert ("caractere-special", Severity.WARNING) in severities  # &
+    assert ("date-abregee", Severity.ERROR) in severities
+    assert ("majuscules", Severity.ERROR) in severities
+
+
+def test_findings_give_the_sentence_and_a_plain_hint(analyzer: Analyzer) -> None:
+    text = "Vous pouvez demander cette aide à la mairie de votre commune avant la fin de votre formation professionnelle."
+    [finding] = Rules(GLOSSARY).check(text, analyzer.analyse([text]), False)
+    assert finding.message == f"Phrase trop longue : 18 mots, 15 au plus. « {text} »"
+    assert finding.hint == "coupez cette phrase en deux : une idée par phrase."
+
+
+def test_real_content_has_no_falc_error() -> None:
+    content, problems = load_content(REAL_CONTENT, TODAY)
+    assert content is not None and problems == []
+    report = lint_content(content)
+    assert report.count(Severity.ERROR) == 0, [
+        p.format() for p in report.problems() if p.severity is Severity.ERROR
+    ]
+
+
+def test_a_record_can_silence_a_rule_on_a_field_with_a_reason(content_dir: Path) -> None:
+    path = content_dir / "services" / "aide-alpha.yml"
+    text = path.read_text().replace("  Une aide pour payer vos trajets.\n", "  Vous ne payez pas le bus.\n")
+    text += "falc_exceptions:\n  - regle: negation\n    champ: description\n    raison: Le nom officiel de l'aide.\n"
+    text += "  - regle: passif\n    champ: pour_qui\n    raison: Inutile.\n"
+    path.write_text(text)
+    content, problems = load_content(content_dir, TODAY)
+    assert content is not None, problems
+    report = lint_content(content, cache_file=None)
+    [silenced] = [e for e in report.entries if e.finding.rule == "negation"]
+    assert silenced.silenced_because == "Le nom officiel de l'aide."
+    codes = [p.code for p in report.problems()]
+    assert "falc/negation" not in codes
+    assert codes.count("falc/exception-inutile") == 1
+    assert "ignorée : Le nom officiel de l'aide." in report.text()
+
+
+def test_findings_point_to_the_line_of_the_sentence(content_dir: Path) -> None:
+    path = content_dir / "services" / "bus-departement.yml"
+    path.write_text(path.read_text().replace("  Payez votre ticket.\n", "  Payez votre ticket (2 euros).\n"))
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    problems = [p for p in lint_content(content, cache_file=None).problems() if "bus-departement" in p.path]
+    assert [(p.line, p.field, p.code) for p in problems] == [
+        (14, "comment_faire", "falc/caractere-special")
+    ] * 2
