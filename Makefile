@@ -8,17 +8,17 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test lint browser serve check schemas requirements clean
+.PHONY: site test lint test-packages serve check schemas requirements clean
 
 site: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) -m generator build
 
-test: lint $(NODE_INSTALLED) browser
+test: lint $(NODE_INSTALLED) test-packages
 	$(PYTHON) -m pytest
 
-# Debian's Chromium, for the accessibility tests in a real browser.
-browser:
-	./tools/install-chromium.sh
+# Debian packages for the tests: chromium, zbar-tools, poppler-utils.
+test-packages:
+	./tools/install-test-packages.sh
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check generator tests tools

@@ -22,9 +22,11 @@ from pathlib import Path
 from .assets import MissingAsset, site_assets
 from .content import Content, last_checked
 from .falc.lint import FalcReport, lint_content
+from .flyers import plan_flyers
 from .pages import Page, plan_pages
+from .pdf import FlyerReport, PrintedFlyer, print_flyers
 from .problems import Problem, errors
-from .render import Abbreviations, make_environment, render_page
+from .render import SiteRenderer
 from .site import SiteBuildFailed, build_html, navigation
 from .validate import load_content
 
@@ -44,11 +46,13 @@ class BuildReport:
     services: int
     seconds: float
     problems: list[Problem] = field(default_factory=list)
+    flyers: FlyerReport | None = None
 
     def lines(self) -> list[str]:
         return [
+            *(self.flyers.lines() if self.flyers else []),
             f"Site construit dans {self.out} : {self.pages} pages, {self.services} services, "
-            f"en {self.seconds:.1f} s."
+            f"en {self.seconds:.1f} s.",
         ]
 
 
@@ -74,20 +78,25 @@ def check_content(content_dir: Path, today: date) -> CheckedContent:
     return CheckedContent(content, sorted(problems + falc.problems()), falc)
 
 
-def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
+def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = True) -> BuildReport:
     started = time.perf_counter()
     checked = check_content(content_dir, today)
     content, problems = checked.content, checked.problems
     if content is None or not checked.valid:
         raise BuildFailed("le contenu contient des erreurs.", problems)
-    pages = plan_pages(content, checked.falc)
     out_dir = out_dir.resolve()
     _refuse_foreign_folder(out_dir)
+    try:
+        flyer_report = print_flyers(plan_flyers(content), content) if flyers else None
+    except MissingAsset as missing:
+        raise BuildFailed(str(missing), problems) from None
+    printed = flyer_report.printed if flyer_report else None
+    pages = plan_pages(content, checked.falc, printed)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".construction-", dir=out_dir.parent) as work:
         docs, html = Path(work) / "docs", Path(work) / "site"
         try:
-            write_docs(content, pages, docs)
+            write_docs(content, pages, docs, printed)
             with _source_date_epoch(content):
                 build_html(
                     docs,
@@ -102,22 +111,22 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date) -> BuildReport:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", problems) from None
         (html / OUTPUT_MARKER).write_text("Dossier écrit par python -m generator build.\n")
         _swap(html, out_dir, Path(work) / "ancien-site")
-    return BuildReport(out_dir, len(pages), len(content.services), time.perf_counter() - started, problems)
+    seconds = time.perf_counter() - started
+    return BuildReport(out_dir, len(pages), len(content.services), seconds, problems, flyer_report)
 
 
-def write_docs(content: Content, pages: list[Page], docs: Path) -> int:
-    """Write the Markdown pages and assets; return how many files changed.
+def write_docs(
+    content: Content, pages: list[Page], docs: Path, flyers: list[PrintedFlyer] | None = None
+) -> int:
+    """Write the Markdown pages, assets and flyers; return how many files changed.
 
     Unchanged files are not rewritten and files of pages that no longer exist
     are removed, so that the live preview reloads exactly what changed.
     """
-    environment = make_environment()
-    glossary_pattern = Abbreviations.pattern_for(content.glossary)
-    outputs: dict[Path, bytes] = {
-        docs / page.source: render_page(environment, page, content, glossary_pattern).encode()
-        for page in pages
-    }
+    renderer = SiteRenderer(content, flyers or [])
+    outputs: dict[Path, bytes] = {docs / page.source: renderer.render(page).encode() for page in pages}
     outputs |= {docs / path: data for path, data in site_assets().items()}
+    outputs |= {docs / printed.flyer.path: printed.pdf for printed in flyers or []}
     changed = sum(_write_if_changed(path, data) for path, data in outputs.items())
     if docs.is_dir():
         for stale in [p for p in docs.rglob("*") if p.is_file() and p not in outputs]:

@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="construit le site complet")
     _add_content_option(build)
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="dossier du site (défaut : site)")
+    build.add_argument(
+        "--sans-flyers", action="store_true", help="sans les flyers PDF, pour un aperçu plus rapide"
+    )
     build.set_defaults(command=_build)
 
     serve = commands.add_parser(
@@ -124,7 +127,9 @@ def _build(arguments: argparse.Namespace) -> int:
     from .build import BuildFailed, build_site
 
     try:
-        report = build_site(arguments.content, arguments.out, today=date.today())
+        report = build_site(
+            arguments.content, arguments.out, today=date.today(), flyers=not arguments.sans_flyers
+        )
     except BuildFailed as failure:
         _report(failure.problems)
         print(f"Le site n'a pas été construit : {failure}", file=sys.stderr)

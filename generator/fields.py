@@ -167,8 +167,3 @@ def _parse_date(value: object) -> date:
 CheckedDate = Annotated[
     date, BeforeValidator(_parse_date), Field(json_schema_extra={"examples": ["2026-03-31"]})
 ]
-
-
-def french_date(day: date) -> str:
-    """'3 février 2025': the FALC way to write a date."""
-    return f"{day.day} {_FRENCH_MONTHS[day.month - 1]} {day.year}"

@@ -14,7 +14,10 @@ from typing import Any
 
 from .content import Content, last_checked
 from .falc.lint import FalcReport
+from .flyers import CROSS_BORDER_PAGES
+from .languages import LANGUAGES, STRINGS
 from .model import Service
+from .pdf import PrintedFlyer
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,22 @@ class DuplicatePage(Exception):
     """Two pages would be written to one file: a bug in the plan, never in content."""
 
 
-def plan_pages(content: Content, falc: FalcReport | None = None) -> list[Page]:
+def plan_pages(
+    content: Content, falc: FalcReport | None = None, flyers: list[PrintedFlyer] | None = None
+) -> list[Page]:
+    """Every page of the site; the flyers page exists when the flyers were printed."""
     pages = list(_all_pages(content))
+    pages += _cross_border_pages(content)
+    if flyers is not None:
+        pages.append(
+            Page(
+                "flyers/index.md",
+                "flyers.md.j2",
+                "Les flyers à imprimer",
+                context={"flyers": flyers},
+                nav_section="Aide",
+            )
+        )
     if falc is not None:
         pages.append(
             Page(
@@ -118,3 +135,21 @@ def _all_pages(content: Content) -> Iterator[Page]:
         yield Page(
             f"services/{service.id}.md", "service.md.j2", service.nom, (service,), {"service": service}
         )
+
+
+def _cross_border_pages(content: Content) -> list[Page]:
+    """The cross-border services (Fiche 4.2) in French, Dutch and English."""
+    services = tuple(s for s in content.services.values() if s.transfrontalier)
+    if not services:
+        return []
+    return [
+        Page(
+            f"{CROSS_BORDER_PAGES[language]}index.md",
+            "crossborder.md.j2",
+            STRINGS[language]["crossborder_title"],
+            services,
+            {"language": language},
+            nav_section="Aide" if language == "fr" else None,
+        )
+        for language in LANGUAGES
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -19,9 +20,12 @@ from markupsafe import Markup
 from .assets import icon
 from .content import Content, group_by_need, search_key
 from .falc.settings import RULES
-from .fields import french_date, phone_uri
+from .fields import phone_uri
+from .flyers import CROSS_BORDER_PAGES
+from .languages import LANGUAGE_NAMES, LANGUAGES, STRINGS, written_date
 from .model import Glossary
 from .pages import Page
+from .pdf import PrintedFlyer
 from .problems import Severity
 from .texts import glossary_anchor, sentences
 from .vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
@@ -115,7 +119,7 @@ def make_environment() -> jinja2.Environment:
         "sentences": sentences,
         "lines": lines,
         "link": link_target,
-        "date_fr": french_date,
+        "date": written_date,
         "tel": phone_uri,
         "json": lambda value: Markup(json.dumps(value, ensure_ascii=False)),
         "uri_component": lambda text: quote(str(text), safe=""),
@@ -128,26 +132,49 @@ def make_environment() -> jinja2.Environment:
         "needs": NEEDS,
         "access_modes": ACCESS_MODES,
         "group_by_need": group_by_need,
+        "all_strings": STRINGS,
+        "languages": LANGUAGES,
+        "language_names": LANGUAGE_NAMES,
+        "cross_border_pages": CROSS_BORDER_PAGES,
         "rules": RULES,
         "severity": Severity,
     }
     return environment
 
 
-def render_page(
-    environment: jinja2.Environment, page: Page, content: Content, glossary_pattern: re.Pattern[str]
-) -> str:
-    template = environment.get_template(f"pages/{page.template}")
-    to = _linker(page)
-    return template.render(
-        page=page,
-        content=content,
-        basin=content.basin,
-        to=to,
-        page_address=content.basin.adresse_site.rstrip("/") + "/" + page.url,
-        abbreviations=Abbreviations(content.glossary, to("glossaire/"), glossary_pattern),
-        **page.context,
-    )
+@dataclass
+class SiteRenderer:
+    """Renders the pages of one build: what every page shares is prepared once."""
+
+    content: Content
+    flyers: list[PrintedFlyer] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.environment = make_environment()
+        self.glossary_pattern = Abbreviations.pattern_for(self.content.glossary)
+        self.flyers_by_page: dict[str, list[PrintedFlyer]] = {}
+        for printed in self.flyers:
+            self.flyers_by_page.setdefault(printed.flyer.page, []).append(printed)
+
+    def render(self, page: Page) -> str:
+        template = self.environment.get_template(f"pages/{page.template}")
+        to = _linker(page)
+        context = {"language": "fr", **page.context}
+        language = context["language"]
+        return template.render(
+            page=page,
+            strings=STRINGS[language],
+            content=self.content,
+            basin=self.content.basin,
+            to=to,
+            page_address=self.content.basin.adresse_site.rstrip("/") + "/" + page.url,
+            # The glossary explains French abbreviations: French pages only.
+            abbreviations=Abbreviations(self.content.glossary, to("glossaire/"), self.glossary_pattern)
+            if language == "fr"
+            else None,
+            printable=self.flyers_by_page.get(page.url, []),
+            **context,
+        )
 
 
 def _linker(page: Page) -> Any:

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from generator.fields import CheckedDate, Email, Phone, WebLink, french_date, phone_uri
+from generator.fields import CheckedDate, Email, Phone, WebLink, phone_uri
+from generator.languages import written_date
 
 PHONE = TypeAdapter(Phone)
 
@@ -96,6 +97,8 @@ def test_dates_are_parsed_strictly() -> None:
         assert raised.value.errors()[0]["msg"] == message
 
 
-def test_french_dates_for_readers() -> None:
-    assert french_date(date(2025, 2, 3)) == "3 février 2025"
-    assert french_date(date(2026, 8, 15)) == "15 août 2026"
+def test_dates_for_readers_in_each_language() -> None:
+    assert written_date(date(2025, 2, 3)) == "3 février 2025"
+    assert written_date(date(2026, 8, 15)) == "15 août 2026"
+    assert written_date(date(2026, 8, 15), "nl") == "15 augustus 2026"
+    assert written_date(date(2026, 8, 15), "en") == "15 August 2026"

@@ -61,6 +61,10 @@ def test_minimal_site_has_exactly_the_planned_pages(minimal_site: Path) -> None:
         "/glossaire/",
         "/accessibilite/",
         "/contribuer/falc/",
+        "/flyers/",
+        "/transfrontalier/",
+        "/nl/",
+        "/en/",
     }
 
 

@@ -24,6 +24,9 @@ PAGE_TYPES = {
     "communes": "communes/",
     "glossaire": "glossaire/",
     "accessibilite": "accessibilite/",
+    "flyers": "flyers/",
+    "transfrontalier": "transfrontalier/",
+    "transfrontalier-nl": "nl/",
 }
 
 MARK_VISIBLE_CONTROLS = """() => {
@@ -101,7 +104,17 @@ def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
     assert [url for url in outside if urlsplit(url).netloc != site_host] == []
 
 
-def test_every_page_is_in_french(page: Page, site_url: str) -> None:
+def test_every_page_says_its_language(page: Page, site_url: str) -> None:
     for path in PAGE_TYPES.values():
         page.goto(site_url + path)
         assert page.get_attribute("html", "lang") == "fr"
+    for language in ("nl", "en"):
+        page.goto(f"{site_url}{language}/")
+        assert page.get_attribute("article > div[lang]", "lang") == language
+        assert page.locator("article h1").first.evaluate("h => h.closest('[lang]').lang") == language
+        links = page.locator(".autres-langues a")
+        assert {links.nth(i).get_attribute("hreflang") for i in range(links.count())} == {
+            "fr",
+            "nl",
+            "en",
+        } - {language}

@@ -36,8 +36,8 @@
     });
   }
 
-  /* "Écouter la page": read the article aloud, paragraph by paragraph
-     (long utterances are cut off by some browsers). */
+  /* "Écouter la page": read the article aloud in its language, paragraph by
+     paragraph (long utterances are cut off by some browsers). */
   function setUpListening() {
     var button = document.querySelector('[data-action="ecouter"]');
     if (!button || !("speechSynthesis" in window)) return;
@@ -58,10 +58,16 @@
       var article = document.querySelector("article").cloneNode(true);
       article.querySelectorAll(".options-lecture, .icone, [hidden]").forEach(function (n) { n.remove(); });
       var parts = article.innerText.split(/\n+/).map(function (t) { return t.trim(); }).filter(Boolean);
-      var voice = window.speechSynthesis.getVoices().filter(function (v) { return /^fr/i.test(v.lang); })[0];
+      // Dutch and English pages wrap their content in an element with its language.
+      var wrapper = document.querySelector("article > [lang]");
+      var language = (wrapper ? wrapper.getAttribute("lang") : root.lang) || "fr";
+      var locale = { fr: "fr-FR", nl: "nl-BE", en: "en-GB" }[language] || language;
+      var voice = window.speechSynthesis.getVoices().filter(function (v) {
+        return v.lang.toLowerCase().indexOf(language) === 0;
+      })[0];
       parts.forEach(function (text, index) {
         var utterance = new SpeechSynthesisUtterance(text);
-        utterance.lang = "fr-FR";
+        utterance.lang = locale;
         if (voice) utterance.voice = voice;
         if (index === parts.length - 1) utterance.onend = stopped;
         window.speechSynthesis.speak(utterance);
@@ -114,7 +120,15 @@
     filter();
   }
 
+  function setUpPrinting() {
+    var button = document.querySelector('[data-action="imprimer"]');
+    if (!button || !window.print) return;
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  }
+
   setUpOptions();
+  setUpPrinting();
   setUpListening();
   setUpCommuneFinder();
 })();

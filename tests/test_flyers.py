@@ -1,0 +1,182 @@
+"""Flyers: real PDF files printed from the real templates, opened and read back."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+A4 = (595.28, 841.89)  # points
+
+
+def read(pdf: Path) -> PdfReader:
+    return PdfReader(pdf)
+
+
+def text_of(pdf: Path) -> str:
+    """The text of a PDF, lines joined as a reader would: one space between words."""
+    return " ".join(" ".join(page.extract_text() for page in read(pdf).pages).split())
+
+
+def qr_code_of(pdf: Path, tmp_path: Path) -> str:
+    """The address in the flyer's QR code, read with zbarimg from the first page as an image."""
+    image = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(pdf), str(image)], check=True)
+    [png] = tmp_path.glob(f"{pdf.stem}*.png")
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def all_flyers(site: Path) -> list[Path]:
+    return sorted((site / "flyers").rglob("*.pdf"))
+
+
+def test_minimal_site_has_one_flyer_per_audience_territory_pair_and_language(minimal_site: Path) -> None:
+    names = {p.relative_to(minimal_site / "flyers").as_posix() for p in all_flyers(minimal_site)}
+    assert names == {
+        "publics/jeunes.pdf", "publics/seniors.pdf",
+        "territoires/alpha.pdf", "territoires/beta.pdf", "territoires/gamma.pdf",
+        "territoires/alpha/jeunes.pdf", "territoires/alpha/seniors.pdf", "territoires/beta/jeunes.pdf",
+        "territoires/beta/seniors.pdf", "territoires/gamma/jeunes.pdf", "territoires/gamma/seniors.pdf",
+        "transfrontalier-fr.pdf", "transfrontalier-nl.pdf", "transfrontalier-en.pdf",
+        "transfrontalier-fr-nl.pdf",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("site_name", ["minimal_site", "real_site"])
+def test_every_flyer_is_one_a4_sheet_with_embedded_fonts(
+    site_name: str, request: pytest.FixtureRequest
+) -> None:
+    site = request.getfixturevalue(site_name)
+    for pdf in all_flyers(site):
+        reader = read(pdf)
+        assert 1 <= len(reader.pages) <= 2, pdf
+        for page in reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            assert (round(width, 1), round(height, 1)) == (round(A4[0], 1), round(A4[1], 1)), pdf
+            fonts = page["/Resources"]["/Font"]
+            for font in fonts.values():
+                descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, f"{pdf}: font not embedded"
+        if len(reader.pages) == 2:
+            assert (
+                "Page 1 / 2" in reader.pages[0].extract_text()
+                or "Pagina 1 / 2" in reader.pages[0].extract_text()
+            )
+
+
+def test_flyer_lists_its_services_with_phone_numbers(minimal_site: Path) -> None:
+    text = text_of(minimal_site / "flyers" / "territoires" / "alpha" / "jeunes.pdf")
+    for expected in (
+        "Vous êtes jeune et vous habitez dans le Alpha", "Aide Alpha", "03 21 00 00 01",
+        "Bus du département", "bus.example.fr", "Cette information peut changer. Vérifiez sur le site.",
+        "Édition du 1 février 2026.", "Publié par Les partenaires du Bassin Test.",
+    ):  # fmt: skip
+        assert expected in text
+    assert "Plateforme du bassin" not in text  # for seniors only
+
+
+def test_qr_code_opens_the_page_with_the_same_content(minimal_site: Path, tmp_path: Path) -> None:
+    flyers = minimal_site / "flyers"
+    assert qr_code_of(flyers / "territoires" / "alpha" / "jeunes.pdf", tmp_path) == (
+        "https://bassin-test.example/territoires/alpha/jeunes/"
+    )
+    assert (
+        qr_code_of(flyers / "publics" / "seniors.pdf", tmp_path)
+        == "https://bassin-test.example/publics/seniors/"
+    )
+    assert qr_code_of(flyers / "transfrontalier-nl.pdf", tmp_path) == "https://bassin-test.example/nl/"
+
+
+def test_cross_border_flyer_speaks_each_language(minimal_site: Path) -> None:
+    flyers = minimal_site / "flyers"
+    dutch = text_of(flyers / "transfrontalier-nl.pdf")
+    assert "Reizen tussen Frankrijk en België" in dutch
+    assert "Een pendelbus over de grens." in dutch
+    assert "Deze informatie kan veranderen. Kijk op de website." in dutch
+    assert "Uitgave van 1 maart 2026." in dutch
+    assert "Une navette passe la frontière." not in dutch
+    english = text_of(flyers / "transfrontalier-en.pdf")
+    assert "This information may change. Check the website." in english and "Border shuttle" in english
+    both = text_of(flyers / "transfrontalier-fr-nl.pdf")
+    assert "Navette de la frontière" in both and "Grenspendel" in both and "+32 50 12 34 56" in both
+
+
+def test_real_flyers_show_every_service_and_phone_of_their_page(real_site: Path) -> None:
+    from .test_site import cards_by_page
+
+    cards = cards_by_page(real_site)
+    pdf = real_site / "flyers" / "territoires" / "dunkerque" / "demandeurs-emploi.pdf"
+    text = text_of(pdf)
+    for service_id in cards["/territoires/dunkerque/demandeurs-emploi/"]:
+        name = (real_site / "services" / service_id / "index.html").read_text().split("<h1", 1)[1]
+        name = name.split(">", 1)[1].split("</h1>", 1)[0]
+        assert name.replace("&#39;", "'").replace("&amp;", "&") in text, name
+    assert "3949" in text
+
+
+def test_flyers_page_lists_every_flyer_with_pages_and_size(real_site: Path) -> None:
+    html = (real_site / "flyers" / "index.html").read_text(encoding="utf-8")
+    for pdf in all_flyers(real_site):
+        assert pdf.relative_to(real_site / "flyers").as_posix() in html
+    assert " : PDF, 2 pages, " in html and " Ko" in html
+
+
+def test_pages_link_to_their_flyer(real_site: Path) -> None:
+    html = (real_site / "territoires" / "boulonnais" / "jeunes" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../flyers/territoires/boulonnais/jeunes.pdf"' in html
+
+
+def test_flyers_are_cached_and_reprinted_only_when_their_content_changes(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    from generator.flyers import plan_flyers
+    from generator.pdf import print_flyers
+    from generator.validate import load_content
+
+    from .conftest import TODAY
+
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    cache = tmp_path / "cache"
+    first = print_flyers(plan_flyers(content), content, cache, workers=1)
+    assert (first.rendered, first.reused) == (15, 0)
+    again = print_flyers(plan_flyers(content), content, cache, workers=1)
+    assert (again.rendered, again.reused) == (0, 15)
+    path = content_dir / "services" / "aide-alpha.yml"
+    # The cost is on the web page, not on paper: no flyer changes.
+    path.write_text(path.read_text().replace("L'aide donne 50 euros.", "L'aide donne 60 euros."))
+    changed, _ = load_content(content_dir, TODAY)
+    assert changed is not None
+    assert print_flyers(plan_flyers(changed), changed, cache, workers=1).rendered == 0
+    # Its description is printed: the 3 flyers showing aide-alpha are printed again, no other.
+    path.write_text(
+        path.read_text().replace("Une aide pour payer vos trajets.", "Une aide pour vos trajets.")
+    )
+    changed, _ = load_content(content_dir, TODAY)
+    assert changed is not None
+    after = print_flyers(plan_flyers(changed), changed, cache, workers=1)
+    assert after.rendered == 3
+    assert {p.flyer.path for p in after.printed if "aide-alpha" in {s.id for s in p.flyer.services}} == {
+        "flyers/publics/jeunes.pdf",
+        "flyers/territoires/alpha.pdf",
+        "flyers/territoires/alpha/jeunes.pdf",
+    }
+
+
+def test_same_content_gives_byte_identical_flyers(content_dir: Path, tmp_path: Path) -> None:
+    from generator.flyers import plan_flyers
+    from generator.pdf import print_flyers
+    from generator.validate import load_content
+
+    from .conftest import TODAY
+
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    one = print_flyers(plan_flyers(content), content, None, workers=1)
+    two = print_flyers(plan_flyers(content), content, None, workers=2)
+    assert [p.pdf for p in one.printed] == [p.pdf for p in two.printed]
