@@ -173,5 +173,7 @@ def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = Fal
         qr=qr,
         strings=STRINGS[flyer.languages[0]],
         publisher=content.basin.editeur,
+        basin_id=content.basin.id,
+        zones=content.zones_text,
         groups=group_by_need(list(flyer.services)),
     )
