@@ -19,12 +19,13 @@ from datetime import UTC, date, datetime
 from datetime import time as day_start
 from pathlib import Path
 
+from .addresses import read_address_list, redirect_page, removed_addresses, write_address_list
 from .assets import MissingAsset, site_assets
 from .content import Content, last_checked
 from .falc.lint import FalcReport, lint_content
-from .flyers import plan_flyers
+from .flyers import moved_notice_html, plan_flyers
 from .pages import Page, plan_pages
-from .pdf import FlyerReport, PrintedFlyer, print_flyers
+from .pdf import FlyerReport, PrintedFlyer, print_flyers, render_pdf
 from .problems import Problem, errors
 from .render import SiteRenderer
 from .site import SiteBuildFailed, build_html, navigation
@@ -92,11 +93,18 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = 
         raise BuildFailed(str(missing), problems) from None
     printed = flyer_report.printed if flyer_report else None
     pages = plan_pages(content, checked.falc, printed)
+    addresses = _site_addresses(content, pages, printed)
+    published = read_address_list(content_dir)
+    address_problems = _check_redirections(content, addresses)
+    if published is not None:
+        address_problems += removed_addresses(content_dir, published, addresses, pdfs_built=flyers)
+    if address_problems:
+        raise BuildFailed("des adresses publiées ne mèneraient plus nulle part.", problems + address_problems)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".construction-", dir=out_dir.parent) as work:
         docs, html = Path(work) / "docs", Path(work) / "site"
         try:
-            write_docs(content, pages, docs, printed)
+            write_docs(content, pages, docs, printed, _redirection_files(content))
             with _source_date_epoch(content):
                 build_html(
                     docs,
@@ -111,12 +119,18 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = 
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", problems) from None
         (html / OUTPUT_MARKER).write_text("Dossier écrit par python -m generator build.\n")
         _swap(html, out_dir, Path(work) / "ancien-site")
+    if published is not None:
+        write_address_list(content_dir, set(published) | addresses)
     seconds = time.perf_counter() - started
     return BuildReport(out_dir, len(pages), len(content.services), seconds, problems, flyer_report)
 
 
 def write_docs(
-    content: Content, pages: list[Page], docs: Path, flyers: list[PrintedFlyer] | None = None
+    content: Content,
+    pages: list[Page],
+    docs: Path,
+    flyers: list[PrintedFlyer] | None = None,
+    extra_files: dict[str, bytes] | None = None,
 ) -> int:
     """Write the Markdown pages, assets and flyers; return how many files changed.
 
@@ -127,12 +141,53 @@ def write_docs(
     outputs: dict[Path, bytes] = {docs / page.source: renderer.render(page).encode() for page in pages}
     outputs |= {docs / path: data for path, data in site_assets().items()}
     outputs |= {docs / printed.flyer.path: printed.pdf for printed in flyers or []}
+    outputs |= {docs / path: data for path, data in (extra_files or {}).items()}
     changed = sum(_write_if_changed(path, data) for path, data in outputs.items())
     if docs.is_dir():
         for stale in [p for p in docs.rglob("*") if p.is_file() and p not in outputs]:
             stale.unlink()
             changed += 1
     return changed
+
+
+def _site_addresses(content: Content, pages: list[Page], flyers: list[PrintedFlyer] | None) -> set[str]:
+    """Every address the new site serves: its pages, its PDFs and its redirections."""
+    return (
+        {"/" + page.url for page in pages}
+        | {"/" + printed.flyer.path for printed in flyers or []}
+        | {redirection.de for redirection in content.redirections}
+    )
+
+
+def _check_redirections(content: Content, addresses: set[str]) -> list[Problem]:
+    document = content.origins.get("redirections")
+    problems = []
+    for index, redirection in enumerate(content.redirections):
+        if redirection.vers not in addresses or redirection.vers in {r.de for r in content.redirections}:
+            problems.append(
+                Problem(
+                    document.display if document else "content/redirections.yml",
+                    document.line_of(("redirections", index, "vers")) if document else 0,
+                    f"redirections[{index + 1}].vers",
+                    "adresse/redirection-vers-rien",
+                    f"La redirection mène à {redirection.vers}, qui n'est pas une page du site.",
+                    "indiquez l'adresse d'une page qui existe, par exemple « /services/nouveau-nom/ ».",
+                )
+            )
+    return problems
+
+
+def _redirection_files(content: Content) -> dict[str, bytes]:
+    """At each old address: a page that sends readers on, or for a PDF, a notice with a QR code."""
+    files = {}
+    for redirection in content.redirections:
+        old = redirection.de.lstrip("/")
+        if old.endswith(".pdf"):
+            address = content.basin.adresse_site.rstrip("/") + redirection.vers
+            files[old] = render_pdf(moved_notice_html(address, content), b"redirection-pdf0")[0]
+        else:
+            files[old + "index.html"] = redirect_page(redirection)
+    return files
 
 
 def _write_if_changed(path: Path, data: bytes) -> int:

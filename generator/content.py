@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .model import Audience, Basin, Glossary, Service, Territory
+from .model import Audience, Basin, Glossary, Redirection, Service, Territory
 from .vocabulary import EVERYONE, NEEDS
 from .yaml_loader import YamlDocument
 
@@ -47,6 +47,7 @@ class Content:
     audiences: dict[str, Audience]
     territories: dict[str, Territory]
     services: dict[str, Service]
+    redirections: list[Redirection] = field(default_factory=list)
     # Where each record was read ("services/<id>", "glossaire"…), to point later findings to a line.
     origins: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
     _by_pair: dict[tuple[str, str], list[Service]] = field(init=False, repr=False)

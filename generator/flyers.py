@@ -177,3 +177,11 @@ def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = Fal
         zones=content.zones_text,
         groups=group_by_need(list(flyer.services)),
     )
+
+
+def moved_notice_html(address: str, content: Content) -> str:
+    """A one-page PDF left at the address of a flyer that no longer exists."""
+    template = _ENVIRONMENT.get_template("flyers/moved.html.j2")
+    css = _ENVIRONMENT.loader.get_source(_ENVIRONMENT, "flyers/flyer.css")[0]  # type: ignore[union-attr]
+    qr = segno.make(address, error="m").svg_data_uri(scale=1, border=2, dark="#000")
+    return template.render(address=address, css=Markup(css), qr=qr, publisher=content.basin.editeur)

@@ -298,3 +298,25 @@ class Glossary(Record):
     mots: list[GlossaryWord] = Field(
         default_factory=list, description="Les mots difficiles expliqués, dans l'ordre alphabétique."
     )
+
+
+SiteAddress = Annotated[str, Field(pattern=r"^/([a-z0-9\-]+/)*([a-z0-9\-]+\.pdf)?$")]
+
+
+class Redirection(Record):
+    """An address that moved: readers of the old one are sent to the new one."""
+
+    model_config = _documented("Une adresse qui a changé : les lecteurs de l'ancienne vont à la nouvelle.")
+
+    de: SiteAddress = Field(
+        description="L'ancienne adresse, sans le nom du site : « /services/ancien-nom/ »."
+    )
+    vers: SiteAddress = Field(description="La nouvelle adresse : « /services/nouveau-nom/ ».")
+
+
+class Redirections(Record):
+    """Every moved address: `content/redirections.yml` (optional)."""
+
+    model_config = _documented("Les adresses qui ont changé : content/redirections.yml.")
+
+    redirections: list[Redirection] = Field(default_factory=list, description="Les adresses déplacées.")

@@ -26,7 +26,7 @@ from pydantic_core import ErrorDetails
 
 from .assets import icon_exists
 from .content import Content
-from .model import Audience, Basin, FileRecord, Glossary, Service, Territory
+from .model import Audience, Basin, FileRecord, Glossary, Redirections, Service, Territory
 from .problems import Problem, Severity, display_path, errors
 from .vocabulary import EVERYONE
 from .yaml_loader import YamlDocument, dotted, load_yaml
@@ -65,7 +65,8 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
     single = {name: _load_single(root / name, model, problems) for name, model in SINGLE_FILES.items()}
     folders = {name: _load_folder(root, name, model, problems) for name, model in FOLDERS.items()}
     basin, glossary = single["bassin.yml"], single["glossaire.yml"]
-    if basin is None or glossary is None:
+    redirections = _load_optional(root / "redirections.yml", Redirections, problems)
+    if basin is None or glossary is None or redirections is None:
         return None, sorted(problems)
     content = Content(
         root=root,
@@ -74,6 +75,7 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
         audiences=folders["publics"].records,
         territories=folders["territoires"].records,
         services=folders["services"].records,
+        redirections=redirections.redirections,
         origins={
             **{
                 f"{folder}/{key}": document
@@ -82,6 +84,7 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
             },
             "bassin": basin.documents["bassin"],
             "glossaire": glossary.documents["glossaire"],
+            **_redirections_origin(root / "redirections.yml"),
         },
     )
     problems += _check_references(content, folders, basin)
@@ -93,6 +96,19 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
 
 
 # --- Files ---------------------------------------------------------------------
+
+
+def _redirections_origin(path: Path) -> dict[str, YamlDocument]:
+    document = load_yaml(path, display_path(path)) if path.is_file() else None
+    return {"redirections": document} if isinstance(document, YamlDocument) else {}
+
+
+def _load_optional(path: Path, model: type[Redirections], problems: list[Problem]) -> Redirections | None:
+    """A file a basin may leave out: its empty record then."""
+    if not path.exists():
+        return model()
+    loaded = _load_single(path, model, problems)
+    return loaded.records[path.stem] if loaded else None
 
 
 def _load_single(path: Path, model: type[BaseModel], problems: list[Problem]) -> _Loaded | None:
