@@ -21,8 +21,8 @@ test-packages:
 	./tools/install-test-packages.sh
 
 lint: $(INSTALLED)
-	$(VENV)/bin/ruff check generator tests tools
-	$(VENV)/bin/ruff format --check generator tests tools
+	$(VENV)/bin/ruff check generator tests tools benchmarks
+	$(VENV)/bin/ruff format --check generator tests tools benchmarks
 	$(VENV)/bin/mypy
 
 serve: $(INSTALLED) $(NODE_INSTALLED)

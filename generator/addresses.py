@@ -40,7 +40,7 @@ def read_address_list(content_dir: Path) -> dict[str, int] | None:
 def removed_addresses(
     content_dir: Path, published: dict[str, int], current: set[str], pdfs_built: bool
 ) -> list[Problem]:
-    """Addresses of the list that the new site would no longer serve."""
+    """Addresses of the list that the new site would no longer serve (flyers aside when not printed)."""
     display = display_path(content_dir / ADDRESS_LIST)
     return [
         Problem(
@@ -53,7 +53,7 @@ def removed_addresses(
             "ou ajoutez une redirection dans content/redirections.yml.",
         )
         for address, line in sorted(published.items())
-        if address not in current and (pdfs_built or not address.endswith(".pdf"))
+        if address not in current and (pdfs_built or not address.startswith("/flyers/"))
     ]
 
 

@@ -22,12 +22,14 @@ from pathlib import Path
 from .addresses import read_address_list, redirect_page, removed_addresses, write_address_list
 from .assets import MissingAsset, site_assets
 from .content import Content, last_checked
+from .coverage import compute as compute_coverage
+from .exports import data_files
 from .falc.lint import FalcReport, lint_content
 from .flyers import moved_notice_html, plan_flyers
 from .pages import Page, plan_pages
 from .pdf import FlyerReport, PrintedFlyer, print_flyers, render_pdf
 from .problems import Problem, errors
-from .render import SiteRenderer
+from .render import SiteRenderer, insert_blocks
 from .site import SiteBuildFailed, build_html, navigation
 from .validate import load_content
 
@@ -92,7 +94,11 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = 
     except MissingAsset as missing:
         raise BuildFailed(str(missing), problems) from None
     printed = flyer_report.printed if flyer_report else None
-    pages = plan_pages(content, checked.falc, printed)
+    coverage = compute_coverage(content, today)
+    files, data_problems = data_files(content, coverage)
+    if data_problems:
+        raise BuildFailed("l'export des données ouvertes est refusé.", problems + data_problems)
+    pages = plan_pages(content, checked.falc, printed, (files, coverage))
     addresses = _site_addresses(content, pages, printed)
     published = read_address_list(content_dir)
     address_problems = _check_redirections(content, addresses)
@@ -104,7 +110,9 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = 
     with tempfile.TemporaryDirectory(prefix=".construction-", dir=out_dir.parent) as work:
         docs, html = Path(work) / "docs", Path(work) / "site"
         try:
-            write_docs(content, pages, docs, printed, _redirection_files(content))
+            blocks: dict[str, list[str]] = {}
+            extra_files = _redirection_files(content) | {file.path: file.data for file in files}
+            write_docs(content, pages, docs, printed, extra_files, blocks)
             with _source_date_epoch(content):
                 build_html(
                     docs,
@@ -113,6 +121,7 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = 
                     site_url=content.basin.adresse_site,
                     nav=navigation(pages),
                 )
+            insert_blocks(html, blocks)
         except MissingAsset as missing:
             raise BuildFailed(str(missing), problems) from None
         except SiteBuildFailed as failure:
@@ -131,17 +140,20 @@ def write_docs(
     docs: Path,
     flyers: list[PrintedFlyer] | None = None,
     extra_files: dict[str, bytes] | None = None,
+    blocks: dict[str, list[str]] | None = None,
 ) -> int:
     """Write the Markdown pages, assets and flyers; return how many files changed.
 
     Unchanged files are not rewritten and files of pages that no longer exist
     are removed, so that the live preview reloads exactly what changed.
     """
-    renderer = SiteRenderer(content, flyers or [])
+    renderer = SiteRenderer(content, flyers or [], defer_blocks=blocks is not None)
     outputs: dict[Path, bytes] = {docs / page.source: renderer.render(page).encode() for page in pages}
     outputs |= {docs / path: data for path, data in site_assets().items()}
     outputs |= {docs / printed.flyer.path: printed.pdf for printed in flyers or []}
     outputs |= {docs / path: data for path, data in (extra_files or {}).items()}
+    if blocks is not None:
+        blocks |= renderer.blocks
     changed = sum(_write_if_changed(path, data) for path, data in outputs.items())
     if docs.is_dir():
         for stale in [p for p in docs.rglob("*") if p.is_file() and p not in outputs]:

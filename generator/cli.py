@@ -76,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     territories.set_defaults(command=_import_territories)
 
+    importer = commands.add_parser(
+        "import-data-inclusion", help="transforme un fichier data·inclusion (export DORA…) en fiches à relire"
+    )
+    importer.add_argument("fichier", type=Path, help="fichier JSON au schéma data·inclusion")
+    _add_content_option(importer)
+    importer.add_argument("--force", action="store_true", help="remplace les fiches qui existent déjà")
+    importer.set_defaults(command=_import_data_inclusion)
+
     schemas = commands.add_parser("schemas", help="écrit les schémas JSON des fiches pour les éditeurs")
     schemas.add_argument("--out", type=Path, default=Path("schemas"), help="dossier (défaut : schemas)")
     schemas.set_defaults(command=_schemas)
@@ -155,6 +163,41 @@ def _import_territories(arguments: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"{len(written)} territoires mis à jour dans {arguments.content / 'territoires'}.")
+    return 0
+
+
+def _import_data_inclusion(arguments: argparse.Namespace) -> int:
+    import json
+
+    from .data_inclusion import import_file
+    from .validate import load_content
+
+    content, problems = load_content(arguments.content, date.today())
+    if content is None:
+        _report(problems)
+        return 1
+    try:
+        result = import_file(
+            arguments.fichier, content, arguments.content / "services", force=arguments.force
+        )
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        detail = error.strerror if isinstance(error, OSError) else str(error)
+        kind = (
+            "illisible"
+            if isinstance(error, OSError | json.JSONDecodeError)
+            else "pas au format data·inclusion"
+        )
+        print(f"{arguments.fichier} : fichier {kind} ({detail}).", file=sys.stderr)
+        return 1
+    for path in result.written:
+        print(f"Écrit : {path}")
+    for name in result.skipped:
+        print(f"Gardé : {name} existe déjà (--force pour le remplacer).")
+    if result.unmapped:
+        print("Non repris, à compléter à la main :")
+        for item in result.unmapped:
+            print(f"  {item}")
+    print(f"{len(result.written)} fiches écrites : relisez-les, puis lancez « python -m generator check ».")
     return 0
 
 

@@ -50,7 +50,6 @@ class Content:
     redirections: list[Redirection] = field(default_factory=list)
     # Where each record was read ("services/<id>", "glossaire"…), to point later findings to a line.
     origins: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
-    _by_pair: dict[tuple[str, str], list[Service]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.audiences = dict(sorted(self.audiences.items(), key=lambda kv: (kv[1].ordre, kv[0])))
@@ -58,10 +57,18 @@ class Content:
             sorted(self.territories.items(), key=lambda kv: (sort_key(kv[1].libelle), kv[0]))
         )
         self.services = dict(sorted(self.services.items(), key=lambda kv: (sort_key(kv[1].nom), kv[0])))
-        self._by_pair = defaultdict(list)
-        for service in self.services.values():
-            for territory_id in self.territories_of(service):
-                for audience_id in self.audiences_of(service):
+        # Which service goes on which page, computed once: pages, flyers and reports ask often.
+        self._zones_of = {sid: self._territories(service) for sid, service in self.services.items()}
+        self._audiences_of = {sid: self._audiences(service) for sid, service in self.services.items()}
+        self._by_territory: dict[str, list[Service]] = defaultdict(list)
+        self._by_audience: dict[str, list[Service]] = defaultdict(list)
+        self._by_pair: dict[tuple[str, str], list[Service]] = defaultdict(list)
+        for service_id, service in self.services.items():
+            for audience_id in self._audiences_of[service_id]:
+                self._by_audience[audience_id].append(service)
+            for territory_id in self._zones_of[service_id]:
+                self._by_territory[territory_id].append(service)
+                for audience_id in self._audiences_of[service_id]:
                     self._by_pair[territory_id, audience_id].append(service)
 
     # --- Zones: the basin, its départements, its intercommunalities -------------
@@ -71,6 +78,12 @@ class Content:
 
     def territories_of(self, service: Service) -> list[str]:
         """The intercommunalities where a service is available, in page order."""
+        return self._zones_of[service.id]
+
+    def audiences_of(self, service: Service) -> list[str]:
+        return self._audiences_of[service.id]
+
+    def _territories(self, service: Service) -> list[str]:
         wanted = set(service.territoires)
         if self.basin.id in wanted:
             return list(self.territories)
@@ -80,7 +93,7 @@ class Content:
             if territory_id in wanted or territory.departement in wanted
         ]
 
-    def audiences_of(self, service: Service) -> list[str]:
+    def _audiences(self, service: Service) -> list[str]:
         if EVERYONE in service.publics:
             return list(self.audiences)
         return [a for a in self.audiences if a in service.publics]
@@ -91,12 +104,11 @@ class Content:
         """Services available in a territory and/or serving an audience, in name order."""
         if territory and audience:
             return list(self._by_pair.get((territory, audience), []))
-        return [
-            service
-            for service in self.services.values()
-            if (territory is None or territory in self.territories_of(service))
-            and (audience is None or audience in self.audiences_of(service))
-        ]
+        if territory:
+            return list(self._by_territory.get(territory, []))
+        if audience:
+            return list(self._by_audience.get(audience, []))
+        return list(self.services.values())
 
     def pairs_with_services(self) -> list[tuple[str, str]]:
         """(territory, audience) pairs that have at least one service, in page order."""

@@ -16,7 +16,7 @@ import jinja2
 import segno
 from markupsafe import Markup, escape
 
-from .assets import icon
+from .assets import inline_icon
 from .content import Content, group_by_need, last_checked
 from .languages import LANGUAGE_NAMES, STRINGS, written_date
 from .model import Service
@@ -40,7 +40,8 @@ class Flyer:
     services: tuple[Service, ...]
     audience_id: str | None = None
     territory_id: str | None = None
-    part: str | None = None  # the need, when a flyer too long was split by need
+    part: str | None = None  # which part, when a flyer too long was split
+    origin: str = ""  # the path of the flyer it was split from
 
     @property
     def languages(self) -> list[str]:
@@ -54,19 +55,29 @@ class Flyer:
     @property
     def whole_path(self) -> str:
         """The path of the flyer this one is a part of (its own when it was not split)."""
-        return self.path.removesuffix(f"-{self.part}.pdf") + ".pdf" if self.part else self.path
+        return self.origin or self.path
 
-    def split_by_need(self) -> list[Flyer]:
-        """One flyer per need, for a flyer too long to print on one sheet."""
+    def split(self, per_part: int) -> list[Flyer]:
+        """Parts of a flyer too long for one sheet: one per need, then chunks of `per_part` services."""
+        groups = group_by_need(list(self.services))
+        if self.part is None and len(groups) > 1:
+            parts = [(need, f" : {NEEDS[need].label.lower()}", members) for need, members in groups]
+        else:
+            chunks = [self.services[i : i + per_part] for i in range(0, len(self.services), per_part)]
+            parts = [
+                (f"{self.part or 'partie'}-{n}", f", partie {n} sur {len(chunks)}", list(chunk))
+                for n, chunk in enumerate(chunks, start=1)
+            ]
         return [
             replace(
                 self,
-                path=self.path.removesuffix(".pdf") + f"-{need}.pdf",
-                title=f"{self.title} : {NEEDS[need].label.lower()}",
+                path=self.whole_path.removesuffix(".pdf") + f"-{part}.pdf",
+                title=self.title + suffix,
                 services=tuple(members),
-                part=need,
+                part=part,
+                origin=self.whole_path,
             )
-            for need, members in group_by_need(list(self.services))
+            for part, suffix, members in parts
         ]
 
 
@@ -148,7 +159,7 @@ def _environment() -> jinja2.Environment:
         "host": lambda url: urlsplit(url).hostname or url,
     }
     environment.globals |= {
-        "icon": icon,
+        "icon": inline_icon,
         "needs": NEEDS,
         "language_names": LANGUAGE_NAMES,
         "all_strings": STRINGS,

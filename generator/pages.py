@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any
 
 from .content import Content, last_checked
+from .coverage import Coverage
+from .exports import DataFile
 from .falc.lint import FalcReport
 from .flyers import CROSS_BORDER_PAGES
 from .languages import LANGUAGES, STRINGS
@@ -46,11 +48,29 @@ class DuplicatePage(Exception):
 
 
 def plan_pages(
-    content: Content, falc: FalcReport | None = None, flyers: list[PrintedFlyer] | None = None
+    content: Content,
+    falc: FalcReport | None = None,
+    flyers: list[PrintedFlyer] | None = None,
+    data: tuple[list[DataFile], Coverage] | None = None,
 ) -> list[Page]:
     """Every page of the site; the flyers page exists when the flyers were printed."""
     pages = list(_all_pages(content))
     pages += _cross_border_pages(content)
+    if data is not None:
+        files, coverage = data
+        everything = tuple(content.services.values())
+        pages.append(
+            Page("donnees/index.md", "data.md.j2", "Les données ouvertes", everything, {"files": files})
+        )
+        pages.append(
+            Page(
+                "couverture/index.md",
+                "coverage.md.j2",
+                "Couverture des services",
+                everything,
+                {"coverage": coverage},
+            )
+        )
     if flyers is not None:
         pages.append(
             Page(
@@ -105,7 +125,6 @@ def _all_pages(content: Content) -> Iterator[Page]:
             territory.libelle,
             tuple(content.services_for(territory=territory_id)),
             {"territory_id": territory_id, "territory": territory},
-            nav_section="Où habitez-vous ?",
         )
     for territory_id, audience_id in content.pairs_with_services():
         territory, audience = content.territories[territory_id], content.audiences[audience_id]
@@ -129,6 +148,7 @@ def _all_pages(content: Content) -> Iterator[Page]:
         tuple(content.services.values()),
         nav_section="Tous les services",
     )
+    yield Page("recherche.md", "search.md.j2", "Rechercher sur le site", nav_section="Aide")
     yield Page("glossaire.md", "glossary.md.j2", "Les sigles expliqués", nav_section="Aide")
     yield Page("accessibilite.md", "accessibility.md.j2", "Accessibilité du site", nav_section="Aide")
     for service in content.services.values():

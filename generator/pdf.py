@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from .assets import FONT_FILES, FONT_NAMES, PROJECT_ROOT
+from .assets import CACHE_ROOT, FONT_FILES, FONT_NAMES
 from .content import Content, group_by_need
 from .flyers import LAYOUTS, Flyer, flyer_html
 
 MAX_PAGES = 2  # one sheet, recto-verso
-DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "flyers"
+DEFAULT_CACHE = CACHE_ROOT / "flyers"
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ def print_flyers(
 
 
 def _fit(flyers: list[Flyer], content: Content, printer: _Printer) -> FlyerReport:
-    pending = [(flyer, *_first_guess(flyer)) for flyer in flyers]
     accepted: list[tuple[Flyer, str, bytes, int]] = []
     notes: list[str] = []
+    pending = _guesses(flyers, notes)
     while pending:
         results = printer.print_many(
             [flyer_html(f, content, layout, numbered) for f, layout, numbered in pending]
@@ -79,12 +79,11 @@ def _fit(flyers: list[Flyer], content: Content, printer: _Printer) -> FlyerRepor
                 retry.append((flyer, layout, pages > 1))
             elif layout != LAYOUTS[-1]:
                 retry.append((flyer, LAYOUTS[LAYOUTS.index(layout) + 1], True))
-            elif flyer.part is None and len(parts := flyer.split_by_need()) > 1:
-                notes.append(f"{flyer.path} : trop long, partagé en {len(parts)} flyers, un par besoin.")
-                retry += [(part, *_first_guess(part)) for part in parts]
-            else:
+            elif flyer.part is None or len(flyer.services) > _per_part(flyer):
+                retry += _guesses(_split(flyer, notes), notes)
+            else:  # a single service, or a part that cannot be made shorter
                 accepted.append((flyer, layout, pdf, pages))
-                notes.append(f"{flyer.path} : {pages} pages malgré la version courte ; à partager à la main.")
+                notes.append(f"{flyer.path} : {pages} pages malgré la version courte.")
         pending = retry
     shortened = {"moyen": "une phrase par service", "court": "nom et téléphone seulement"}
     for flyer, layout, _, _ in accepted:
@@ -105,18 +104,42 @@ _PAGE_HEIGHT = 263
 _HEADER_AND_FOOTER = 75
 _NEED_HEADING = 14
 _SERVICE_HEIGHT = {"complet": 38, "moyen": 30, "court": 12}
+# Services of one need that a short flyer holds on two pages.
+_PER_PART = (MAX_PAGES * _PAGE_HEIGHT - _HEADER_AND_FOOTER - _NEED_HEADING) // _SERVICE_HEIGHT["court"]
 
 
-def _first_guess(flyer: Flyer) -> tuple[str, bool]:
-    """The layout likely to fit on one sheet, and whether it will need two pages."""
-    groups = len(group_by_need(list(flyer.services)))
-    for layout in LAYOUTS:
-        height = _HEADER_AND_FOOTER + groups * _NEED_HEADING
-        height += len(flyer.services) * _SERVICE_HEIGHT[layout] * len(flyer.languages)
-        pages = height / _PAGE_HEIGHT
-        if pages <= MAX_PAGES:
-            return layout, pages > 1
-    return LAYOUTS[-1], True
+def _guesses(flyers: list[Flyer], notes: list[str]) -> list[tuple[Flyer, str, bool]]:
+    """For each flyer, the layout likely to fit one sheet and whether it needs two pages.
+
+    A flyer far too long for any layout is split at once, without printing it.
+    """
+    guessed = []
+    for flyer in flyers:
+        groups = len(group_by_need(list(flyer.services)))
+        for layout in LAYOUTS:
+            height = _HEADER_AND_FOOTER + groups * _NEED_HEADING
+            height += len(flyer.services) * _SERVICE_HEIGHT[layout] * len(flyer.languages)
+            pages = height / _PAGE_HEIGHT
+            if pages <= MAX_PAGES:
+                guessed.append((flyer, layout, pages > 1))
+                break
+        else:
+            can_split = flyer.part is None or len(flyer.services) > _per_part(flyer)
+            if pages > MAX_PAGES * 1.2 and can_split:
+                guessed += _guesses(_split(flyer, notes), notes)
+            else:
+                guessed.append((flyer, LAYOUTS[-1], True))
+    return guessed
+
+
+def _per_part(flyer: Flyer) -> int:
+    return max(1, _PER_PART // len(flyer.languages))
+
+
+def _split(flyer: Flyer, notes: list[str]) -> list[Flyer]:
+    parts = flyer.split(_per_part(flyer))
+    notes.append(f"{flyer.path} : trop long pour une feuille, partagé en {len(parts)} flyers.")
+    return parts
 
 
 class _Printer:

@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -19,6 +20,8 @@ from markupsafe import Markup
 
 from .assets import icon
 from .content import Content, group_by_need, search_key
+from .coverage import bar_chart, radar_chart
+from .exports import COLUMNS, LICENCE, LICENCE_URL
 from .falc.settings import RULES
 from .fields import phone_uri
 from .flyers import CROSS_BORDER_PAGES
@@ -118,6 +121,7 @@ def make_environment() -> jinja2.Environment:
     environment.filters |= {
         "sentences": sentences,
         "lines": lines,
+        "deferred": deferred,
         "link": link_target,
         "date": written_date,
         "tel": phone_uri,
@@ -132,6 +136,11 @@ def make_environment() -> jinja2.Environment:
         "needs": NEEDS,
         "access_modes": ACCESS_MODES,
         "group_by_need": group_by_need,
+        "bar_chart": bar_chart,
+        "radar_chart": radar_chart,
+        "columns": COLUMNS,
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
         "all_strings": STRINGS,
         "languages": LANGUAGES,
         "language_names": LANGUAGE_NAMES,
@@ -144,10 +153,19 @@ def make_environment() -> jinja2.Environment:
 
 @dataclass
 class SiteRenderer:
-    """Renders the pages of one build: what every page shares is prepared once."""
+    """Renders the pages of one build: what every page shares is prepared once.
+
+    With `defer_blocks`, large HTML blocks (the service cards) are left out of
+    the Markdown as `<!--bloc N-->` markers and kept in `blocks`, to be put
+    back into the built HTML by `insert_blocks`: the site builder then does
+    not parse thousands of cards it only copies (and excludes from search).
+    Without it (live preview), the Markdown holds everything.
+    """
 
     content: Content
     flyers: list[PrintedFlyer] = field(default_factory=list)
+    defer_blocks: bool = False
+    blocks: dict[str, list[str]] = field(default_factory=dict)  # page address → blocks
 
     def __post_init__(self) -> None:
         self.environment = make_environment()
@@ -161,8 +179,10 @@ class SiteRenderer:
         to = _linker(page)
         context = {"language": "fr", **page.context}
         language = context["language"]
+        blocks: list[str] | None = self.blocks.setdefault(page.url, []) if self.defer_blocks else None
         return template.render(
             page=page,
+            deferred_blocks=blocks,
             strings=STRINGS[language],
             content=self.content,
             basin=self.content.basin,
@@ -173,8 +193,35 @@ class SiteRenderer:
             if language == "fr"
             else None,
             printable=self.flyers_by_page.get(page.url, []),
+            audience_labels={i: a.nom for i, a in self.content.audiences.items()},
+            category_labels={i: term.label for i, term in CATEGORIES.items()},
             **context,
         )
+
+
+@jinja2.pass_context
+def deferred(context: jinja2.runtime.Context, html: str) -> Markup:
+    """`{% filter deferred %}…{% endfilter %}`: an HTML block the site builder need not parse."""
+    blocks: list[str] | None = context.get("deferred_blocks")
+    if blocks is None:
+        return Markup(html)
+    blocks.append(str(html))
+    return Markup(f"\n<!--bloc {len(blocks) - 1}-->\n")
+
+
+def insert_blocks(site: Path, blocks: dict[str, list[str]]) -> None:
+    """Put the deferred HTML blocks back into the built pages."""
+    for url, page_blocks in blocks.items():
+        if not page_blocks:
+            continue
+        path = site / url / "index.html"
+        html = path.read_text(encoding="utf-8")
+        for number, block in enumerate(page_blocks):
+            marker = f"<!--bloc {number}-->"
+            if marker not in html:
+                raise ValueError(f"{path}: marker {marker} lost by the site builder")
+            html = html.replace(marker, block, 1)
+        path.write_text(html, encoding="utf-8")
 
 
 def _linker(page: Page) -> Any:

@@ -7,6 +7,7 @@ to the right line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from .model import Audience, Glossary, Service, Territory
@@ -55,6 +56,12 @@ def glossary_texts(glossary: Glossary) -> Iterator[tuple[Location, str]]:
 def abbreviations_in(text: str) -> list[str]:
     """Abbreviations written in a text, in order: "RSA", "C2RP", "A.P.A."."""
     return _ABBREVIATION.findall(text)
+
+
+def slug(text: str) -> str:
+    """ "Région Hauts-de-France" → "region-hauts-de-france": for identifiers and anchors."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def glossary_anchor(abbreviation: str) -> str:

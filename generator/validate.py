@@ -376,7 +376,20 @@ def _check_references(content: Content, folders: dict[str, _Loaded], basin: _Loa
                 "le bassin, ses départements et ses intercommunalités ont chacun un identifiant unique.",
             )
         seen.add(zone_id)
+    sirens: dict[str, str] = {}
     for territory_id, territory in content.territories.items():
+        if territory.siren in sirens:
+            doc = folders["territoires"].documents[territory_id]
+            yield Problem(
+                doc.display,
+                doc.line_of(("siren",)),
+                "siren",
+                "fiche/siren-double",
+                f"Le SIREN {territory.siren} est déjà celui du territoire « {sirens[territory.siren]} ».",
+                "chaque intercommunalité a son propre numéro SIREN : "
+                "vérifiez-le sur annuaire-entreprises.data.gouv.fr.",
+            )
+        sirens[territory.siren] = territory_id
         if territory.departement not in departements:
             doc = folders["territoires"].documents[territory_id]
             yield _unknown(doc, ("departement",), territory.departement, "département", departements)

@@ -22,7 +22,9 @@ def test_build_adds_new_addresses_to_the_list(content_dir: Path, tmp_path: Path)
     publish(content_dir, tmp_path / "site")
     published = read_address_list(content_dir)
     assert published is not None
-    assert {"/", "/services/aide-alpha/", "/territoires/alpha/jeunes/", "/flyers/publics/jeunes.pdf"} <= set(published)
+    assert {"/", "/services/aide-alpha/", "/territoires/alpha/jeunes/", "/flyers/publics/jeunes.pdf"} <= set(
+        published
+    )
     assert (content_dir / ADDRESS_LIST).read_text().startswith("# Toutes les adresses publiées")
 
 
@@ -41,8 +43,7 @@ def test_a_redirection_keeps_the_old_addresses_alive(content_dir: Path, tmp_path
     old = content_dir / "services" / "aide-alpha.yml"
     old.rename(content_dir / "services" / "aide-transport-alpha.yml")
     (content_dir / "redirections.yml").write_text(
-        "redirections:\n"
-        "  - de: /services/aide-alpha/\n    vers: /services/aide-transport-alpha/\n"
+        "redirections:\n  - de: /services/aide-alpha/\n    vers: /services/aide-transport-alpha/\n"
     )
     report = build_site(content_dir, tmp_path / "site", today=TODAY)
     page = (report.out / "services" / "aide-alpha" / "index.html").read_text()
@@ -52,14 +53,18 @@ def test_a_redirection_keeps_the_old_addresses_alive(content_dir: Path, tmp_path
 
 def test_a_moved_pdf_leaves_a_notice_with_a_qr_code(content_dir: Path, tmp_path: Path) -> None:
     write_address_list(content_dir, {"/flyers/ancien-flyer.pdf"})
-    (content_dir / "redirections.yml").write_text("redirections:\n  - de: /flyers/ancien-flyer.pdf\n    vers: /flyers/\n")
+    (content_dir / "redirections.yml").write_text(
+        "redirections:\n  - de: /flyers/ancien-flyer.pdf\n    vers: /flyers/\n"
+    )
     report = build_site(content_dir, tmp_path / "site", today=TODAY)
     notice = (report.out / "flyers" / "ancien-flyer.pdf").read_bytes()
     assert notice.startswith(b"%PDF")
 
 
 def test_a_redirection_must_lead_to_a_page(content_dir: Path, tmp_path: Path) -> None:
-    (content_dir / "redirections.yml").write_text("redirections:\n  - de: /services/x/\n    vers: /services/y/\n")
+    (content_dir / "redirections.yml").write_text(
+        "redirections:\n  - de: /services/x/\n    vers: /services/y/\n"
+    )
     with pytest.raises(BuildFailed) as failure:
         build_site(content_dir, tmp_path / "site", today=TODAY)
     [problem] = [p for p in failure.value.problems if p.code == "adresse/redirection-vers-rien"]

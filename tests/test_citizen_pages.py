@@ -98,7 +98,7 @@ def test_home_page_speaks_to_the_reader(real_site: Path) -> None:
         "Je suis une personne âgée",
         "J'ai un handicap ou du mal à me déplacer",
     ]
-    assert all(b.select_one(".icone svg") for b in buttons)
+    assert all(b.select_one('.icone[class*="icone-"][aria-hidden="true"]') for b in buttons)
     assert page.select_one("form.recherche-commune")["action"] == "communes/"
     who_to_call = page.find("h2", string="Vous ne savez pas qui appeler ?").find_next("ul").get_text()
     for platform in ("Mamobilité62", "Défi Mobilité", "FACE Côte d'Opale", "Wimoov", "France Services"):

@@ -10,7 +10,10 @@ from bs4 import BeautifulSoup
 
 from .conftest import REAL_CONTENT
 
+# A service shown on a page: as a card, or as a line of a list in brief (audience pages).
 CARD_LINK = re.compile(r'<div class="carte-service"[^>]*>\s*<h3><a href="([^"]+)"')
+BRIEF_LIST = re.compile(r'<ul class="services-en-bref"[^>]*>(.*?)</ul>', re.S)
+LINK = re.compile(r'<a href="([^"]+)"')
 
 
 def url_of(page: Path, site: Path) -> str:
@@ -22,13 +25,17 @@ def page_urls(site: Path) -> set[str]:
     return {url_of(path, site) for path in site.rglob("index.html")}
 
 
+def services_shown(html: str) -> set[str]:
+    links = CARD_LINK.findall(html) + [
+        link for part in BRIEF_LIST.findall(html) for link in LINK.findall(part)
+    ]
+    return {link.rstrip("/").rsplit("/", 1)[-1] for link in links}
+
+
 def cards_by_page(site: Path) -> dict[str, set[str]]:
-    """For every page, the ids of the services shown as cards."""
+    """For every page, the ids of the services it shows (as cards or in brief)."""
     return {
-        url_of(path, site): {
-            link.rstrip("/").rsplit("/", 1)[-1]
-            for link in CARD_LINK.findall(path.read_text(encoding="utf-8"))
-        }
+        url_of(path, site): services_shown(path.read_text(encoding="utf-8"))
         for path in site.rglob("index.html")
     }
 
@@ -61,6 +68,9 @@ def test_minimal_site_has_exactly_the_planned_pages(minimal_site: Path) -> None:
         "/glossaire/",
         "/accessibilite/",
         "/contribuer/falc/",
+        "/recherche/",
+        "/donnees/",
+        "/couverture/",
         "/flyers/",
         "/transfrontalier/",
         "/nl/",

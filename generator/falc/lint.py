@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
 
-from ..assets import PROJECT_ROOT
+from ..assets import CACHE_ROOT
 from ..content import Content
 from ..model import FalcException
 from ..problems import Problem, Severity
@@ -26,7 +26,7 @@ from .analysis import Analyzer, split_sentences
 from .rules import Finding, Rules, needs_lemma, readability, words_of
 from .settings import MIN_READABILITY, RULES
 
-DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "falc" / "analyses.json"
+DEFAULT_CACHE = CACHE_ROOT / "falc" / "analyses.json"
 # Texts read as paragraphs: the rules on whole texts (length, readability) apply to them.
 LONG_TEXT_FIELDS = {
     "description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand",

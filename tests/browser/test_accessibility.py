@@ -27,6 +27,10 @@ PAGE_TYPES = {
     "flyers": "flyers/",
     "transfrontalier": "transfrontalier/",
     "transfrontalier-nl": "nl/",
+    "recherche": "recherche/",
+    "donnees": "donnees/",
+    "couverture": "couverture/",
+    "rapport-falc": "contribuer/falc/",
 }
 
 MARK_VISIBLE_CONTROLS = """() => {
@@ -99,6 +103,7 @@ def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
     page = context.new_page()
     for path in PAGE_TYPES.values():
         page.goto(site_url + path, wait_until="networkidle")
+    page.goto(site_url + "recherche/")
     search(page, "permis")  # the search loads its index and worker
     context.close()
     assert [url for url in outside if urlsplit(url).netloc != site_host] == []

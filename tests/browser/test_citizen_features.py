@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page
 
@@ -131,3 +133,22 @@ def test_body_text_follows_the_falc_layout_rules(page: Page, site_url: str) -> N
     assert page.evaluate("document.fonts.check('18px \"Atkinson Hyperlegible\"')")
     # Usable at 360 px: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_search_page_opens_the_search_and_other_pages_link_to_it(page: Page, site_url: str) -> None:
+    page.goto(site_url + "services/mamobilite62/")
+    assert page.locator("form[name=search]").count() == 0  # no search index loaded here
+    page.click("a.lien-recherche")
+    page.wait_for_url("**/recherche/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("vélo", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+
+
+def test_a_service_page_weighs_at_most_100_kilobytes(
+    browser: Browser, site_url: str, real_site: Path
+) -> None:
+    from benchmarks.page_weight import weigh
+
+    size, _ = weigh(browser, site_url, real_site)["service"]
+    assert size <= 100 * 1024

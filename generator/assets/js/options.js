@@ -127,8 +127,31 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
+  /* On the search page, the search box opens at once. */
+  function setUpSearchPage() {
+    var input = document.querySelector(".md-search__input");
+    if (input && document.querySelector("[data-page-recherche]")) input.focus();
+  }
+
+  /* The theme wraps wide tables in a box that scrolls sideways on phones:
+     make it reachable with the keyboard, and name it (WCAG 2.1.1). */
+  function makeScrollingTablesFocusable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      var caption = box.querySelector("caption");
+      box.setAttribute("aria-label", caption ? caption.textContent : "Tableau");
+    });
+  }
+
   setUpOptions();
   setUpPrinting();
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(makeScrollingTablesFocusable);
+  } else {
+    makeScrollingTablesFocusable();
+  }
+  setUpSearchPage();
   setUpListening();
   setUpCommuneFinder();
 })();

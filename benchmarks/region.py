@@ -1,0 +1,246 @@
+"""Benchmark at region scale, and on the real basin (not a test: it prints figures).
+
+    .venv/bin/python benchmarks/region.py [--dossier build/benchmark]
+
+The region content is made from the real basin, multiplied to the size of the
+Hauts-de-France (10 mobility basins): about 1 400 services, 92 territories,
+3 800 communes, the 5 audiences. Every sentence is made unique (a town name
+is added), so that the FALC analysis does real work.
+
+Each measure runs `python -m generator` in a fresh process, and reads its
+peak memory from the operating system. The same pages are also built by a
+plain mkdocs-material configuration (navigation listing every page), to show
+what our configuration saves: the ratios compare the two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_CONTENT = ROOT / "content"
+BASINS = 10
+TERRITORIES = 92
+COMMUNES = 3800
+SERVICES = 1400
+DEPARTEMENTS = [("aisne", "02", "Aisne"), ("nord", "59", "Nord"), ("oise", "60", "Oise"),
+                ("pas-de-calais", "62", "Pas-de-Calais"), ("somme", "80", "Somme")]  # fmt: skip
+TEXT_FIELDS = ("description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand")
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_megabytes: float
+
+
+def run(arguments: list[str], cache: Path) -> Measure:
+    """Run the generator in a fresh process; its time and peak memory (with its own workers)."""
+    environment = {**os.environ, "GENERATOR_CACHE": str(cache)}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", *arguments], cwd=ROOT, env=environment,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"échec de {' '.join(arguments)} : {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return Measure(seconds, usage.ru_maxrss / 1024)
+
+
+# --- Region content -----------------------------------------------------------
+
+
+def make_region(folder: Path) -> None:
+    random.seed(2026)
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "services").mkdir(parents=True)
+    (folder / "territoires").mkdir()
+    shutil.copytree(REAL_CONTENT / "publics", folder / "publics")
+    shutil.copy(REAL_CONTENT / "glossaire.yml", folder)
+    basin = yaml.safe_load((REAL_CONTENT / "bassin.yml").read_text())
+    basin |= {
+        "id": "hauts-de-france", "nom": "Hauts-de-France", "dans": "dans les Hauts-de-France",
+        "titre_site": "Se déplacer dans les Hauts-de-France",
+        "departements": [
+            {"id": i, "code": c, "nom": n, "dans": f"dans le département {n}"} for i, c, n in DEPARTEMENTS
+        ],
+    }  # fmt: skip
+    _dump(folder / "bassin.yml", basin)
+    territories = _make_territories(folder)
+    _make_services(folder, territories)
+
+
+def _make_territories(folder: Path) -> list[list[str]]:
+    """92 territories in 10 basins, 3 800 communes; returns the territory ids of each basin."""
+    real = [yaml.safe_load(p.read_text()) for p in sorted((REAL_CONTENT / "territoires").glob("*.yml"))]
+    by_basin: list[list[str]] = [[] for _ in range(BASINS)]
+    next_code = {code: 1 for _, code, _ in DEPARTEMENTS}
+    for number in range(TERRITORIES):
+        model = real[number % len(real)]
+        departement_id, code, _ = DEPARTEMENTS[number % len(DEPARTEMENTS)]
+        count = COMMUNES // TERRITORIES + (1 if number < COMMUNES % TERRITORIES else 0)
+        communes = []
+        for _ in range(count):
+            insee = f"{code}{next_code[code]:03d}"
+            next_code[code] += 1
+            communes.append(
+                {"insee": insee, "nom": f"Commune {insee}", "codes_postaux": [f"{code}{insee[2:]}0"[:5]]}
+            )
+        territory_id = f"territoire-{number + 1}"
+        _dump(folder / "territoires" / f"{territory_id}.yml", {
+            "libelle": f"{model['libelle']} {number + 1}", "dans": f"{model['dans']} {number + 1}",
+            "siren": f"{200000000 + number}", "nom": f"{model['nom']} {number + 1}",
+            "nature": model["nature"],
+            "departement": departement_id, "communes": communes,
+        })  # fmt: skip
+        by_basin[number % BASINS].append(territory_id)
+    return by_basin
+
+
+def _make_services(folder: Path, by_basin: list[list[str]]) -> None:
+    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((REAL_CONTENT / "services").glob("*.yml"))}
+    models = list(real.items())
+    for number in range(SERVICES):
+        service_id, model = models[number % len(models)]
+        basin = number % BASINS
+        town = f"Ville{number + 1}"
+        record = dict(model) | {"nom": f"{model['nom']} {number + 1}"}
+        for field in TEXT_FIELDS:
+            if record.get(field):
+                record[field] = "\n".join(
+                    _with_town(line, town) for line in record[field].splitlines() if line.strip()
+                )
+        choice = random.random()
+        if choice < 0.02:
+            record["territoires"] = ["hauts-de-france"]
+        elif choice < 0.07:
+            record["territoires"] = [random.choice(DEPARTEMENTS)[0]]
+        else:
+            record["territoires"] = random.sample(by_basin[basin], k=random.randint(1, 3))
+        record.pop("falc_exceptions", None)  # the exceptions name fields whose text changed
+        _dump(folder / "services" / f"{service_id}-{number + 1}.yml", record)
+
+
+def _with_town(line: str, town: str) -> str:
+    """'Appelez la mairie.' → 'Appelez la mairie à Ville12.': every sentence becomes unique."""
+    return re.sub(r"([.!?…])$", f" à {town}\\1", line) if re.search(r"[.!?…]$", line) else f"{line} à {town}"
+
+
+def _dump(path: Path, data: object) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# --- Measures -----------------------------------------------------------------
+
+
+def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
+    cache = work / f"cache-{label}"
+    shutil.rmtree(cache, ignore_errors=True)
+    site = work / f"site-{label}"
+    shutil.rmtree(site, ignore_errors=True)
+    check = ["generator", "check", "--content", str(content)]
+    build = ["generator", "build", "--content", str(content), "--out", str(site)]
+    results: dict[str, Measure | str] = {
+        "vérification, à froid (analyse FALC)": run(check, cache),
+        "vérification": run(check, cache),
+        "pages, sans flyers": run([*build, "--sans-flyers"], cache),
+        "complet, flyers à froid": run(build, cache),
+    }
+    # One record changes its first sentence: its pages and its flyers are made again.
+    record = sorted((content / "services").glob("*.yml"))[0]
+    original = record.read_text(encoding="utf-8")
+    first = yaml.safe_load(original)["description"].splitlines()[0]
+    record.write_text(original.replace(first, first.removesuffix(".") + " vite.", 1), encoding="utf-8")
+    results["après une fiche modifiée"] = run(
+        ["generator", "build", "--content", str(content), "--out", str(site)], cache
+    )
+    record.write_text(original, encoding="utf-8")
+    results["taille du site"] = _size(site)
+    results["pages"] = str(sum(1 for _ in site.rglob("index.html")))
+    return results
+
+
+def plain_mkdocs(content: Path, work: Path) -> Measure:
+    """The same Markdown pages, built by mkdocs-material with its defaults (every page in the navigation)."""
+    sys.path.insert(0, str(ROOT))
+    from datetime import date
+
+    from generator.build import check_content, write_docs
+    from generator.pages import plan_pages
+
+    checked = check_content(content, date.today())
+    assert checked.content is not None
+    docs = work / "plain-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    write_docs(checked.content, plan_pages(checked.content), docs)
+    (work / "plain-mkdocs.yml").write_text(
+        f"site_name: Référence\ndocs_dir: {docs}\nsite_dir: {work / 'plain-site'}\n"
+        "theme:\n  name: material\n  language: fr\nplugins:\n  - search\n"
+        "markdown_extensions: [attr_list, md_in_html, nl2br, tables, toc]\n"
+    )
+    return run(
+        ["mkdocs", "build", "--quiet", "--config-file", str(work / "plain-mkdocs.yml")], work / "cache-plain"
+    )
+
+
+def _size(folder: Path) -> str:
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return f"{total / 1024 / 1024:.1f} Mo"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dossier", type=Path, default=ROOT / "build" / "benchmark")
+    work = parser.parse_args().dossier.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    region = work / "contenu-region"
+    make_region(region)
+    services = len(list((region / "services").glob("*.yml")))
+    communes = sum(
+        len(yaml.safe_load(p.read_text())["communes"]) for p in (region / "territoires").glob("*.yml")
+    )
+    print(
+        f"Région générée : {services} services, {TERRITORIES} territoires, {communes} communes, 5 publics.\n"
+    )
+    basin_copy = work / "contenu-bassin"
+    shutil.rmtree(basin_copy, ignore_errors=True)
+    shutil.copytree(REAL_CONTENT, basin_copy)
+    for label, content in (("bassin", basin_copy), ("région", region)):
+        results = measure(content, work, label)
+        print(f"== {label} ==")
+        for name, value in results.items():
+            if isinstance(value, Measure):
+                print(
+                    f"  {name:<40} {value.seconds:>7.1f} s {value.peak_megabytes:>8.0f} Mo de mémoire au plus"
+                )
+            else:
+                print(f"  {name:<40} {value}")
+        plain = plain_mkdocs(content, work)
+        ours = results["pages, sans flyers"]
+        assert isinstance(ours, Measure)
+        print(
+            f"  {'mkdocs-material simple, mêmes pages':<40} "
+            f"{plain.seconds:>7.1f} s {plain.peak_megabytes:>8.0f} Mo"
+            f"  → rapport : {ours.seconds / plain.seconds:.2f} en temps, "
+            f"{ours.peak_megabytes / plain.peak_megabytes:.2f} en mémoire\n"
+        )
+
+
+if __name__ == "__main__":
+    main()

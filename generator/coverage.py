@@ -1,0 +1,164 @@
+"""Coverage figures for the plan's pilots (Fiches 1.1, 1.3, 2.4, 3.1, 3.3, 4.2).
+
+How many services per audience, per kind of service and per territory; the
+audience-by-territory matrix whose empty cells are the white zones; the share
+of communes reached by at least two services; the records not checked for a
+year. A service reaches every commune of the territories it covers: the
+directory knows places at the level of intercommunalities.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from markupsafe import Markup, escape
+
+from .content import Content
+from .model import Service
+from .texts import slug
+from .vocabulary import CATEGORIES
+
+STALE_AFTER = timedelta(days=365)
+WELL_COVERED = 2  # Fiche 1.3: communes with at least 2 services
+
+
+@dataclass(frozen=True)
+class Coverage:
+    services: int
+    by_audience: dict[str, int]
+    by_category: dict[str, int]
+    by_territory: dict[str, int]
+    matrix: dict[tuple[str, str], int]  # (territory, audience) → services
+    communes: int
+    well_covered_share: dict[str, float]  # audience → share of communes with ≥ 2 services
+    categories_by_territory: dict[str, int]  # territory → how many of the 6 kinds it has
+    territories_by_category: dict[str, int]  # kind → in how many territories
+    stale: list[Service]
+    with_phone: int
+    cross_border: int
+
+    @property
+    def white_zones(self) -> list[tuple[str, str]]:
+        return [pair for pair, count in self.matrix.items() if count == 0]
+
+
+def compute(content: Content, today: date) -> Coverage:
+    services = list(content.services.values())
+    territories, audiences = list(content.territories), list(content.audiences)
+    matrix = {(t, a): len(content.services_for(t, a)) for t in territories for a in audiences}
+    communes = {t: len(territory.communes) for t, territory in content.territories.items()}
+    total_communes = sum(communes.values())
+    kinds_in = {t: {s.categorie for s in content.services_for(territory=t)} for t in territories}
+    return Coverage(
+        services=len(services),
+        by_audience={a: len(content.services_for(audience=a)) for a in audiences},
+        by_category={c: sum(s.categorie == c for s in services) for c in CATEGORIES},
+        by_territory={t: len(content.services_for(territory=t)) for t in territories},
+        matrix=matrix,
+        communes=total_communes,
+        well_covered_share={
+            a: sum(communes[t] for t in territories if matrix[t, a] >= WELL_COVERED) / total_communes
+            for a in audiences
+        },
+        categories_by_territory={t: len(kinds_in[t]) for t in territories},
+        territories_by_category={c: sum(c in kinds_in[t] for t in territories) for c in CATEGORIES},
+        stale=sorted((s for s in services if today - s.verifie_le > STALE_AFTER), key=lambda s: s.verifie_le),
+        with_phone=sum(s.contact.telephone is not None for s in services),
+        cross_border=sum(s.transfrontalier for s in services),
+    )
+
+
+def coverage_csv(coverage: Coverage, content: Content) -> bytes:
+    """Every figure as a row: indicator, what it is about, value."""
+    rows: list[tuple[str, str, str]] = [("services", "bassin", str(coverage.services))]
+    rows += [("services_par_public", a, str(n)) for a, n in coverage.by_audience.items()]
+    rows += [("services_par_type", c, str(n)) for c, n in coverage.by_category.items()]
+    rows += [("services_par_territoire", t, str(n)) for t, n in coverage.by_territory.items()]
+    rows += [
+        ("services_par_territoire_et_public", f"{t}/{a}", str(n)) for (t, a), n in coverage.matrix.items()
+    ]
+    rows += [
+        ("part_communes_2_services", a, f"{share:.3f}") for a, share in coverage.well_covered_share.items()
+    ]
+    rows += [
+        ("types_de_service_par_territoire", t, str(n)) for t, n in coverage.categories_by_territory.items()
+    ]
+    rows += [("fiches_a_verifier", s.id, s.verifie_le.isoformat()) for s in coverage.stale]
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow(("indicateur", "objet", "valeur"))
+    writer.writerows(rows)
+    return output.getvalue().encode()
+
+
+# --- Charts: SVG drawn at build time, each beside a table with the same figures ----------------
+
+
+def bar_chart(title: str, values: dict[str, int], labels: dict[str, str]) -> Markup:
+    """Horizontal bars, labelled with their values; black on white, readable in print."""
+    row, bar_width = 30, 300
+    label_width = 20 + 8 * max((len(labels[key]) for key in values), default=10)
+    largest = max(values.values(), default=0) or 1
+    height = row * len(values) + 10
+    bars = []
+    for index, (key, value) in enumerate(values.items()):
+        y = 5 + index * row
+        width = bar_width * value / largest
+        bars.append(
+            f'<text x="{label_width - 8}" y="{y + 19}" text-anchor="end">{escape(labels[key])}</text>'
+            f'<rect x="{label_width}" y="{y + 4}" width="{width:.1f}" height="{row - 10}" fill="#0b4f8a"/>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + 19}">{value}</text>'
+        )
+    return Markup(
+        f'<svg class="graphique" role="img" aria-labelledby="titre-{_id(title)}" '
+        f'viewBox="0 0 {label_width + bar_width + 60} {height}" xmlns="http://www.w3.org/2000/svg" '
+        f'font-family="sans-serif" font-size="15"><title id="titre-{_id(title)}">{escape(title)}</title>'
+        + "".join(bars)
+        + "</svg>"
+    )
+
+
+def radar_chart(title: str, values: dict[str, int], labels: dict[str, str], maximum: int) -> Markup:
+    """A radar chart (Fiche 2.4): one axis per key, 0 at the centre, `maximum` at the edge."""
+    size, centre, radius = 560, 280, 170
+    count = len(values)
+    angles = [-math.pi / 2 + 2 * math.pi * i / count for i in range(count)]
+
+    def point(angle: float, fraction: float) -> tuple[float, float]:
+        return centre + radius * fraction * math.cos(angle), centre + radius * fraction * math.sin(angle)
+
+    grid = "".join(
+        '<polygon fill="none" stroke="#999" points="'
+        + " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(a, level / 4) for a in angles))
+        + '"/>'
+        for level in (1, 2, 3, 4)
+    )
+    axes, names = [], []
+    for angle, key in zip(angles, values, strict=True):
+        x, y = point(angle, 1)
+        axes.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999"/>')
+        lx, ly = point(angle, 1.22)
+        anchor = "middle" if abs(lx - centre) < 20 else ("start" if lx > centre else "end")
+        label = f"{escape(labels[key])} : {values[key]}"
+        names.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{label}</text>')
+    shape = " ".join(
+        f"{x:.1f},{y:.1f}"
+        for x, y in (
+            point(a, (v / maximum) if maximum else 0) for a, v in zip(angles, values.values(), strict=True)
+        )
+    )
+    return Markup(
+        f'<svg class="graphique" role="img" aria-labelledby="titre-{_id(title)}" viewBox="0 0 {size} {size}" '
+        f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="14">'
+        f'<title id="titre-{_id(title)}">{escape(title)}</title>{grid}{"".join(axes)}'
+        f'<polygon points="{shape}" fill="#0b4f8a" fill-opacity="0.35" stroke="#0b4f8a" stroke-width="3"/>'
+        f"{''.join(names)}</svg>"
+    )
+
+
+def _id(title: str) -> str:
+    return slug(title)

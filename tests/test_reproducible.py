@@ -1,0 +1,46 @@
+"""Reproducible builds: the same content gives byte-identical output, PDFs, search index and sitemap included."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+
+from .conftest import MINIMAL_CONTENT, TODAY
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_give_identical_bytes(tmp_path: Path, minimal_site: Path) -> None:
+    again = build_site(MINIMAL_CONTENT, tmp_path / "site", today=TODAY).out
+    first, second = files_of(minimal_site), files_of(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    assert {
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "search/search_index.json",
+        "flyers/publics/jeunes.pdf",
+    } <= first.keys()
+
+
+def test_dates_come_from_the_content_not_from_the_clock(minimal_site: Path) -> None:
+    sitemap = (minimal_site / "sitemap.xml").read_text()
+    assert "<lastmod>2026-03-01</lastmod>" in sitemap  # the newest check of the example records
+    with gzip.open(minimal_site / "sitemap.xml.gz") as archive:
+        assert archive.read().decode() == sitemap
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
+    site = build_site(MINIMAL_CONTENT, tmp_path / "site", today=TODAY, flyers=False).out
+    assert "<lastmod>2026-01-01</lastmod>" in (site / "sitemap.xml").read_text()
