@@ -84,6 +84,39 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="remplace les fiches qui existent déjà")
     importer.set_defaults(command=_import_data_inclusion)
 
+    new = commands.add_parser(
+        "new-service", help="crée une fiche de service complète, en posant les questions ou avec les options"
+    )
+    _add_content_option(new)
+    for option, text in NEW_SERVICE_QUESTIONS.items():
+        new.add_argument(f"--{option.replace('_', '-')}", dest=option, help=text)
+    new.add_argument(
+        "--sans-questions", action="store_true", help="ne pose aucune question : tout vient des options"
+    )
+    new.set_defaults(command=_new_service)
+
+    stale = commands.add_parser("stale", help="liste les fiches à revoir, par opérateur")
+    _add_content_option(stale)
+    stale.add_argument(
+        "--mois", type=int, default=12, help="âge de la dernière vérification (défaut : 12 mois)"
+    )
+    stale.set_defaults(command=_stale)
+
+    diff = commands.add_parser(
+        "diff", help="ce que change le contenu depuis une révision git (fiches, pages, flyers)"
+    )
+    diff.add_argument("revision", help="révision git de référence, par exemple main ou origin/main")
+    _add_content_option(diff)
+    diff.set_defaults(command=_diff)
+
+    guide = commands.add_parser(
+        "guide", help="écrit CONTRIBUTING.md, le guide des contributeurs, depuis le modèle"
+    )
+    guide.add_argument(
+        "--out", type=Path, default=Path("CONTRIBUTING.md"), help="fichier (défaut : CONTRIBUTING.md)"
+    )
+    guide.set_defaults(command=_guide)
+
     schemas = commands.add_parser("schemas", help="écrit les schémas JSON des fiches pour les éditeurs")
     schemas.add_argument("--out", type=Path, default=Path("schemas"), help="dossier (défaut : schemas)")
     schemas.set_defaults(command=_schemas)
@@ -198,6 +231,114 @@ def _import_data_inclusion(arguments: argparse.Namespace) -> int:
         for item in result.unmapped:
             print(f"  {item}")
     print(f"{len(result.written)} fiches écrites : relisez-les, puis lancez « python -m generator check ».")
+    return 0
+
+
+# Option of `new-service` → the question asked when it is missing.
+NEW_SERVICE_QUESTIONS = {
+    "id": "Identifiant (nom du fichier, lettres minuscules et tirets)",
+    "nom": "Nom du service",
+    "operateur": "Qui gère le service",
+    "categorie": "Type de service",
+    "besoins": "Ce que le service apporte (séparés par des virgules)",
+    "publics": "Publics (séparés par des virgules, ou « tous »)",
+    "territoires": "Territoires (séparés par des virgules)",
+    "description": "C'est quoi ? (phrases séparées par « / »)",
+    "pour_qui": "C'est pour qui ? (phrases séparées par « / »)",
+    "acces": "Accès : direct, ou orientation par un professionnel",
+    "oriente_par": "Qui oriente ? (séparés par des virgules ; vide si accès direct)",
+    "comment_faire": "Comment faire ? (étapes séparées par « / »)",
+    "cout": "Combien ça coûte ? (vide si aucune source ne le dit)",
+    "telephone": "Téléphone du service (vide si inconnu)",
+    "email": "E-mail du service (vide si inconnu)",
+    "site": "Page du service sur le site de l'opérateur (vide si inconnue)",
+    "source_titre": "Source des informations : titre",
+    "source_url": "Source : adresse web (vide si aucune)",
+}
+_LISTS = ("besoins", "publics", "territoires", "oriente_par")
+_TEXTS = ("description", "pour_qui", "comment_faire", "cout")
+
+
+def _new_service(arguments: argparse.Namespace) -> int:
+    from .contributing import new_service_yaml
+    from .validate import load_content
+    from .vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
+
+    content, problems = load_content(arguments.content, date.today())
+    if content is None:
+        _report(problems)
+        return 1
+    choices = {
+        "categorie": list(CATEGORIES), "besoins": list(NEEDS), "acces": list(ACCESS_MODES),
+        "publics": [*content.audiences, "tous"], "territoires": sorted(content.zone_ids()),
+    }  # fmt: skip
+    answers: dict[str, object] = {}
+    for option, question in NEW_SERVICE_QUESTIONS.items():
+        value = getattr(arguments, option)
+        if value is None and not arguments.sans_questions:
+            known = f" [{', '.join(choices[option])}]" if option in choices else ""
+            value = input(f"{question}{known} : ").strip()
+        answers[option] = _answer(option, value or "")
+    path = arguments.content / "services" / f"{answers['id']}.yml"
+    if path.exists():
+        print(f"{path} existe déjà : choisissez un autre identifiant.", file=sys.stderr)
+        return 1
+    path.write_text(new_service_yaml(answers, date.today()), encoding="utf-8")
+    print(f"Écrit : {path}")
+    from .build import check_content
+
+    checked = check_content(arguments.content, date.today())
+    mine = [p for p in checked.problems if p.path.endswith(path.name)]
+    _report(mine)
+    return 0 if checked.valid else 1
+
+
+def _answer(option: str, value: str) -> object:
+    if option in _LISTS:
+        return [item.strip() for item in value.split(",") if item.strip()]
+    if option in _TEXTS:
+        return "\n".join(part.strip() for part in value.split("/") if part.strip())
+    return value
+
+
+def _stale(arguments: argparse.Namespace) -> int:
+    from .contributing import stale_by_operator
+    from .validate import load_content
+
+    content, problems = load_content(arguments.content, date.today())
+    if content is None:
+        _report(problems)
+        return 1
+    grouped = stale_by_operator(content, date.today(), arguments.mois)
+    if not grouped:
+        print(f"Toutes les fiches ont été vérifiées depuis moins de {arguments.mois} mois.")
+        return 0
+    count = sum(len(services) for services in grouped.values())
+    print(f"{count} fiches vérifiées il y a plus de {arguments.mois} mois, par opérateur :")
+    for operator, services in grouped.items():
+        print(f"\n{operator}")
+        for service in services:
+            print(f"  {service.verifie_le.isoformat()}  content/services/{service.id}.yml  {service.nom}")
+    return 0
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    from .changes import ChangeError, diff_revision
+
+    try:
+        changes = diff_revision(arguments.revision, arguments.content, date.today())
+    except ChangeError as error:
+        print(f"Comparaison impossible : {error}", file=sys.stderr)
+        return 1
+    print(changes.markdown())
+    return 0
+
+
+def _guide(arguments: argparse.Namespace) -> int:
+    from .contributing import guide_markdown
+
+    arguments.out.write_text(guide_markdown(), encoding="utf-8")
+    print(f"Écrit : {arguments.out}")
     return 0
 
 

@@ -46,7 +46,8 @@ class Content:
     glossary: Glossary
     audiences: dict[str, Audience]
     territories: dict[str, Territory]
-    services: dict[str, Service]
+    services: dict[str, Service]  # services that exist: on every page, flyer and export
+    retired: dict[str, Service] = field(default_factory=dict)  # only their own page remains
     redirections: list[Redirection] = field(default_factory=list)
     # Where each record was read ("services/<id>", "glossaire"…), to point later findings to a line.
     origins: dict[str, YamlDocument] = field(default_factory=dict, repr=False)

@@ -171,6 +171,17 @@ class Service(FileRecord):
             "le logo FALC peut alors être affiché."
         ),
     )
+    statut: Literal["actif", "retire"] = Field(
+        "actif",
+        description=(
+            "`retire` quand le service n'existe plus : sa page reste en ligne (elle est peut-être imprimée "
+            "en QR code) et dit « Ce service n'existe plus »."
+        ),
+    )
+    remplace_par: list[Identifier] = Field(
+        default_factory=list,
+        description="Pour un service retiré : les services à proposer à la place (leurs identifiants).",
+    )
 
 
 # --- Audiences ---------------------------------------------------------------
@@ -262,6 +273,13 @@ class Basin(Record):
     )
     contact_email: Email | None = Field(
         None, description="Adresse où les citoyens signalent une erreur ou un problème d'accessibilité."
+    )
+    depot_github: WebLink | None = Field(
+        None,
+        description=(
+            "Adresse du dépôt GitHub du contenu (https://github.com/organisation/depot) : "
+            "« Signaler une erreur » y ouvre un formulaire prérempli."
+        ),
     )
     departements: Annotated[list[Departement], Field(min_length=1)] = Field(
         description="Départements du bassin."

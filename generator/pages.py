@@ -150,11 +150,16 @@ def _all_pages(content: Content) -> Iterator[Page]:
     )
     yield Page("recherche.md", "search.md.j2", "Rechercher sur le site", nav_section="Aide")
     yield Page("glossaire.md", "glossary.md.j2", "Les sigles expliqués", nav_section="Aide")
+    yield Page("contribuer/index.md", "guide.md.j2", "Contribuer : tenir l'annuaire à jour")
     yield Page("accessibilite.md", "accessibility.md.j2", "Accessibilité du site", nav_section="Aide")
     for service in content.services.values():
         yield Page(
             f"services/{service.id}.md", "service.md.j2", service.nom, (service,), {"service": service}
         )
+    for service in content.retired.values():
+        replacements = tuple(content.services[i] for i in service.remplace_par)
+        title = f"{service.nom} : ce service n'existe plus"
+        yield Page(f"services/{service.id}.md", "retired.md.j2", title, replacements, {"service": service})
 
 
 def _cross_border_pages(content: Content) -> list[Page]:

@@ -195,8 +195,16 @@ class SiteRenderer:
             printable=self.flyers_by_page.get(page.url, []),
             audience_labels={i: a.nom for i, a in self.content.audiences.items()},
             category_labels={i: term.label for i, term in CATEGORIES.items()},
+            contributor_guide=self._guide() if page.template == "guide.md.j2" else None,
             **context,
         )
+
+    @staticmethod
+    def _guide() -> Markup:
+        from .contributing import guide_markdown
+
+        # Written by us, from the model: shown as Markdown, without its own title.
+        return Markup(guide_markdown().split("\n", 1)[1])
 
 
 @jinja2.pass_context

@@ -68,13 +68,15 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
     redirections = _load_optional(root / "redirections.yml", Redirections, problems)
     if basin is None or glossary is None or redirections is None:
         return None, sorted(problems)
+    services = folders["services"].records
     content = Content(
         root=root,
         basin=basin.records["bassin"],
         glossary=glossary.records["glossaire"],
         audiences=folders["publics"].records,
         territories=folders["territoires"].records,
-        services=folders["services"].records,
+        services={i: s for i, s in services.items() if s.statut == "actif"},
+        retired={i: s for i, s in services.items() if s.statut == "retire"},
         redirections=redirections.redirections,
         origins={
             **{
@@ -89,8 +91,10 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
     )
     problems += _check_references(content, folders, basin)
     problems += _check_services(folders["services"], today)
+    problems += _check_replacements(content, folders["services"])
     problems += _check_glossary(content, glossary)
     problems += _check_icons(content, folders)
+    problems += _check_reporting(content, basin)
     problems.sort()
     return (None if errors(problems) else content), problems
 
@@ -429,7 +433,12 @@ def _unknown(
 ) -> Problem:
     close = difflib.get_close_matches(value, known, n=1)
     hint = f"vouliez-vous écrire « {close[0]} » ? " if close else ""
-    code = {"public": "ref/public-inconnu", "territoire": "ref/territoire-inconnu"}.get(kind, "ref/inconnu")
+    codes = {
+        "public": "ref/public-inconnu",
+        "territoire": "ref/territoire-inconnu",
+        "service": "ref/service-inconnu",
+    }
+    code = codes.get(kind, "ref/inconnu")
     return Problem(
         doc.display,
         doc.line_of(location),
@@ -472,6 +481,27 @@ def _check_services(services: _Loaded, today: date) -> Iterator[Problem]:
                 f"indiquez le jour où vous avez vérifié les informations, au plus tard {today.isoformat()}.",
             )
         yield from _check_translations(doc, service)
+
+
+def _check_replacements(content: Content, services: _Loaded) -> Iterator[Problem]:
+    """A retired service points to services that exist; an active one replaces nothing."""
+    for service_id, service in services.records.items():
+        document = services.documents[service_id]
+        if service.statut == "actif" and service.remplace_par:
+            yield Problem(
+                document.display,
+                document.line_of(("remplace_par",)),
+                "remplace_par",
+                "fiche/remplacement-inutile",
+                "Seul un service retiré a des services de remplacement.",
+                "ajoutez « statut: retire », ou retirez « remplace_par ».",
+                Severity.WARNING,
+            )
+        for index, replacement in enumerate(service.remplace_par):
+            if replacement not in content.services:
+                yield _unknown(
+                    document, ("remplace_par", index), replacement, "service", sorted(content.services)
+                )
 
 
 def _check_translations(doc: YamlDocument, service: Service) -> Iterator[Problem]:
@@ -525,6 +555,17 @@ def _check_glossary(content: Content, glossary: _Loaded) -> Iterator[Problem]:
                 "gardez une seule explication.",
             )
         seen.add(entry.sigle)
+
+
+def _check_reporting(content: Content, basin: _Loaded) -> Iterator[Problem]:
+    if not (content.basin.contact_email or content.basin.depot_github):
+        document = basin.documents["bassin"]
+        yield Problem(
+            document.display, 1, "contact_email", "bassin/signalement",
+            "Les lecteurs ne peuvent pas signaler une erreur : aucun moyen n'est indiqué.",
+            "ajoutez « contact_email » (une adresse du service, pas d'une personne) ou « depot_github ».",
+            Severity.WARNING,
+        )  # fmt: skip
 
 
 def _check_icons(content: Content, folders: dict[str, _Loaded]) -> Iterator[Problem]:

@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "donnees": "donnees/",
     "couverture": "couverture/",
     "rapport-falc": "contribuer/falc/",
+    "contribuer": "contribuer/",
 }
 
 MARK_VISIBLE_CONTROLS = """() => {
