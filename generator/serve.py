@@ -13,12 +13,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .build import write_docs
+from .build import check_content, write_docs
 from .content import Content
+from .coverage import compute as compute_coverage
+from .exports import data_files
 from .pages import Page, plan_pages
-from .problems import errors, summary
+from .problems import summary
 from .site import navigation, serve_html
-from .validate import load_content
 
 PREVIEW_DOCS = Path("build/docs")
 POLL_SECONDS = 0.5
@@ -37,15 +38,19 @@ def serve(content_dir: Path, port: int) -> int:
 
 
 def _regenerate(content_dir: Path) -> tuple[Content, list[Page]] | None:
-    content, problems = load_content(content_dir, date.today())
-    for problem in problems:
+    """Check the content (FALC included) and rewrite the preview; flyers are left to `make site`."""
+    checked = check_content(content_dir, date.today())
+    for problem in checked.problems:
         print(problem.format())
-    if content is None:
-        print(summary(problems))
+    content = checked.content
+    if content is None or not checked.valid:
+        print(summary(checked.problems))
         return None
-    pages = plan_pages(content)
-    changed = write_docs(content, pages, PREVIEW_DOCS)
-    if changed and not errors(problems):
+    coverage = compute_coverage(content, date.today())
+    files, _ = data_files(content, coverage)
+    pages = plan_pages(content, checked.falc, data=(files, coverage))
+    changed = write_docs(content, pages, PREVIEW_DOCS, extra_files={file.path: file.data for file in files})
+    if changed:
         print(f"{changed} fichier(s) mis à jour.")
     return content, pages
 

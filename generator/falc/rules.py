@@ -70,7 +70,6 @@ IF_START = re.compile(r"^(?:si\s|s['’]ils?\b)", re.IGNORECASE)
 
 SPECIAL_CHARACTERS = {
     "(": (Severity.ERROR, "sortez ce qui est entre parenthèses et faites-en une phrase à part."),
-    ")": (Severity.ERROR, "sortez ce qui est entre parenthèses et faites-en une phrase à part."),
     ";": (Severity.ERROR, "remplacez « ; » par un point : une idée par phrase."),
     "&": (Severity.WARNING, "écrivez « et »."),
     "§": (Severity.WARNING, "écrivez le mot en entier, par exemple « article »."),
@@ -270,11 +269,15 @@ class Rules:
 
     def _characters(self, sentence: Sentence) -> Iterator[_Hit]:
         text = URL.sub(" ", sentence.text)
-        for character in dict.fromkeys(c for c in text if c in SPECIAL_CHARACTERS):
+        # An opening and a closing parenthesis are one mistake, reported once.
+        for character in dict.fromkeys(
+            "(" if c == ")" else c for c in text if c in SPECIAL_CHARACTERS or c == ")"
+        ):
             severity, hint = SPECIAL_CHARACTERS[character]
+            shown = "( )" if character == "(" else character
             yield _Hit(
                 "caractere-special",
-                f"Caractère à éviter : « {character} ». « {sentence.text} »",
+                f"Caractère à éviter : « {shown} ». « {sentence.text} »",
                 hint,
                 severity,
             )
