@@ -124,12 +124,13 @@ def bar_chart(title: str, values: dict[str, int], labels: dict[str, str]) -> Mar
 
 def radar_chart(title: str, values: dict[str, int], labels: dict[str, str], maximum: int) -> Markup:
     """A radar chart (Fiche 2.4): one axis per key, 0 at the centre, `maximum` at the edge."""
-    size, centre, radius = 560, 280, 170
+    width, height, radius = 720, 560, 170
+    centre_x, centre = width // 2, height // 2
     count = len(values)
     angles = [-math.pi / 2 + 2 * math.pi * i / count for i in range(count)]
 
     def point(angle: float, fraction: float) -> tuple[float, float]:
-        return centre + radius * fraction * math.cos(angle), centre + radius * fraction * math.sin(angle)
+        return centre_x + radius * fraction * math.cos(angle), centre + radius * fraction * math.sin(angle)
 
     grid = "".join(
         '<polygon fill="none" stroke="#999" points="'
@@ -140,9 +141,9 @@ def radar_chart(title: str, values: dict[str, int], labels: dict[str, str], maxi
     axes, names = [], []
     for angle, key in zip(angles, values, strict=True):
         x, y = point(angle, 1)
-        axes.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999"/>')
-        lx, ly = point(angle, 1.22)
-        anchor = "middle" if abs(lx - centre) < 20 else ("start" if lx > centre else "end")
+        axes.append(f'<line x1="{centre_x}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999"/>')
+        lx, ly = point(angle, 1.15)
+        anchor = "middle" if abs(lx - centre_x) < 20 else ("start" if lx > centre_x else "end")
         label = f"{escape(labels[key])} : {values[key]}"
         names.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{label}</text>')
     shape = " ".join(
@@ -152,7 +153,7 @@ def radar_chart(title: str, values: dict[str, int], labels: dict[str, str], maxi
         )
     )
     return Markup(
-        f'<svg class="graphique" role="img" aria-labelledby="titre-{_id(title)}" viewBox="0 0 {size} {size}" '
+        f'<svg class="graphique" role="img" aria-labelledby="titre-{_id(title)}" viewBox="0 0 {width} {height}" '
         f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="14">'
         f'<title id="titre-{_id(title)}">{escape(title)}</title>{grid}{"".join(axes)}'
         f'<polygon points="{shape}" fill="#0b4f8a" fill-opacity="0.35" stroke="#0b4f8a" stroke-width="3"/>'

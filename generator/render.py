@@ -195,6 +195,7 @@ class SiteRenderer:
             printable=self.flyers_by_page.get(page.url, []),
             audience_labels={i: a.nom for i, a in self.content.audiences.items()},
             category_labels={i: term.label for i, term in CATEGORIES.items()},
+            category_short_labels={i: term.short_label for i, term in CATEGORIES.items()},
             contributor_guide=self._guide() if page.template == "guide.md.j2" else None,
             **context,
         )

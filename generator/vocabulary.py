@@ -17,6 +17,11 @@ class Term:
     id: str
     label: str
     icon: str
+    short: str = ""  # for charts, where space is short
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 CategoryId = Literal[
@@ -32,12 +37,12 @@ NeedId = Literal["conseil", "argent", "permis", "vehicule", "bus-train", "etre-c
 CATEGORIES: dict[str, Term] = {
     t.id: t
     for t in (
-        Term("transport-commun", "Transport de droit commun", "bus"),
-        Term("diagnostic-mobilite", "Diagnostic mobilité", "clipboard-check"),
-        Term("accompagnement-mobilite", "Accompagnement mobilité", "hand-heart"),
-        Term("transport-solidaire", "Transport solidaire", "car-side"),
-        Term("vehicule", "Véhicule : achat, location, réparation", "car-wrench"),
-        Term("aide-financiere", "Aide financière", "cash"),
+        Term("transport-commun", "Transport de droit commun", "bus", "Droit commun"),
+        Term("diagnostic-mobilite", "Diagnostic mobilité", "clipboard-check", "Diagnostic"),
+        Term("accompagnement-mobilite", "Accompagnement mobilité", "hand-heart", "Accompagnement"),
+        Term("transport-solidaire", "Transport solidaire", "car-side", "Solidaire"),
+        Term("vehicule", "Véhicule : achat, location, réparation", "car-wrench", "Véhicule"),
+        Term("aide-financiere", "Aide financière", "cash", "Aide financière"),
     )
 }
 
