@@ -154,7 +154,8 @@ def radar_chart(title: str, values: dict[str, int], labels: dict[str, str], maxi
     )
     return Markup(
         f'<svg class="graphique" role="img" aria-labelledby="titre-{_id(title)}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="14">'
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" '
+        'font-family="sans-serif" font-size="14">'
         f'<title id="titre-{_id(title)}">{escape(title)}</title>{grid}{"".join(axes)}'
         f'<polygon points="{shape}" fill="#0b4f8a" fill-opacity="0.35" stroke="#0b4f8a" stroke-width="3"/>'
         f"{''.join(names)}</svg>"
