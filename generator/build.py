@@ -1,4 +1,5 @@
-"""The build, top to bottom: load → validate → plan pages → render → build HTML → swap.
+"""The build, top to bottom: check (load, validate, FALC) → plan (flyers, data, pages,
+addresses) → publish (Markdown, MkDocs, deferred blocks) → swap.
 
 Everything is checked before anything is written, and the site is built in a
 temporary folder beside the output: the published folder is replaced only
@@ -84,43 +85,69 @@ def check_content(content_dir: Path, today: date) -> CheckedContent:
 def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = True) -> BuildReport:
     started = time.perf_counter()
     checked = check_content(content_dir, today)
-    content, problems = checked.content, checked.problems
-    if content is None or not checked.valid:
-        raise BuildFailed("le contenu contient des erreurs.", problems)
+    if checked.content is None or not checked.valid:
+        raise BuildFailed("le contenu contient des erreurs.", checked.problems)
     out_dir = out_dir.resolve()
     _refuse_foreign_folder(out_dir)
+    planned = _plan(content_dir, checked, today, flyers)
+    _publish(checked.content, planned, out_dir, checked.problems)
+    if planned.published is not None:
+        write_address_list(content_dir, set(planned.published) | planned.addresses)
+    seconds = time.perf_counter() - started
+    return BuildReport(
+        out_dir, len(planned.pages), len(checked.content.services), seconds, checked.problems, planned.flyers
+    )
+
+
+@dataclass
+class _Planned:
+    """Everything the site will hold, checked, before anything is written."""
+
+    pages: list[Page]
+    flyers: FlyerReport | None
+    files: dict[str, bytes]  # data files, redirections: path in the site → bytes
+    addresses: set[str]
+    published: dict[str, int] | None  # the address list of the basin, if it keeps one
+
+
+def _plan(content_dir: Path, checked: CheckedContent, today: date, with_flyers: bool) -> _Planned:
+    content, problems = checked.content, checked.problems
+    assert content is not None
     try:
-        flyer_report = print_flyers(plan_flyers(content), content) if flyers else None
+        flyer_report = print_flyers(plan_flyers(content), content) if with_flyers else None
     except MissingAsset as missing:
         raise BuildFailed(str(missing), problems) from None
     printed = flyer_report.printed if flyer_report else None
     coverage = compute_coverage(content, today)
-    files, data_problems = data_files(content, coverage)
+    data, data_problems = data_files(content, coverage)
     if data_problems:
         raise BuildFailed("l'export des données ouvertes est refusé.", problems + data_problems)
-    pages = plan_pages(content, checked.falc, printed, (files, coverage))
+    pages = plan_pages(content, checked.falc, printed, (data, coverage))
     addresses = _site_addresses(content, pages, printed)
     published = read_address_list(content_dir)
     address_problems = _check_redirections(content, addresses)
     if published is not None:
-        address_problems += removed_addresses(content_dir, published, addresses, pdfs_built=flyers)
+        address_problems += removed_addresses(content_dir, published, addresses, pdfs_built=with_flyers)
     if address_problems:
         raise BuildFailed("des adresses publiées ne mèneraient plus nulle part.", problems + address_problems)
+    files = _redirection_files(content) | {file.path: file.data for file in data}
+    return _Planned(pages, flyer_report, files, addresses, published)
+
+
+def _publish(content: Content, planned: _Planned, out_dir: Path, problems: list[Problem]) -> None:
+    """Write the site in a temporary folder beside `out_dir`, then put it in place."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    printed = planned.flyers.printed if planned.flyers else None
     with tempfile.TemporaryDirectory(prefix=".construction-", dir=out_dir.parent) as work:
         docs, html = Path(work) / "docs", Path(work) / "site"
+        blocks: dict[str, list[str]] = {}
         try:
-            blocks: dict[str, list[str]] = {}
-            extra_files = _redirection_files(content) | {file.path: file.data for file in files}
-            write_docs(content, pages, docs, printed, extra_files, blocks)
+            write_docs(content, planned.pages, docs, printed, planned.files, blocks)
             with _source_date_epoch(content):
                 build_html(
-                    docs,
-                    html,
-                    site_name=content.basin.titre_site,
-                    site_url=content.basin.adresse_site,
-                    nav=navigation(pages),
-                )
+                    docs, html, site_name=content.basin.titre_site, site_url=content.basin.adresse_site,
+                    nav=navigation(planned.pages),
+                )  # fmt: skip
             insert_blocks(html, blocks)
         except MissingAsset as missing:
             raise BuildFailed(str(missing), problems) from None
@@ -128,10 +155,6 @@ def build_site(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = 
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", problems) from None
         (html / OUTPUT_MARKER).write_text("Dossier écrit par python -m generator build.\n")
         _swap(html, out_dir, Path(work) / "ancien-site")
-    if published is not None:
-        write_address_list(content_dir, set(published) | addresses)
-    seconds = time.perf_counter() - started
-    return BuildReport(out_dir, len(pages), len(content.services), seconds, problems, flyer_report)
 
 
 def write_docs(
