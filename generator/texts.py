@@ -18,9 +18,6 @@ SERVICE_TEXT_FIELDS = (
     "cout", "ou", "quand", "accessibilite",
 )  # fmt: skip
 
-# Abbreviations: RSA, C2RP, TER, or dotted like A.P.A.
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?![\w'’])")
-
 
 def sentences(text: str | None) -> list[str]:
     """A FALC text is one sentence per line: its non-empty lines."""
@@ -51,11 +48,6 @@ def glossary_texts(glossary: Glossary) -> Iterator[tuple[Location, str]]:
         yield ("sigles", i, "explication"), entry.explication
     for i, word in enumerate(glossary.mots):
         yield ("mots", i, "explication"), word.explication
-
-
-def abbreviations_in(text: str) -> list[str]:
-    """Abbreviations written in a text, in order: "RSA", "C2RP", "A.P.A."."""
-    return _ABBREVIATION.findall(text)
 
 
 def slug(text: str) -> str:
