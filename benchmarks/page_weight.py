@@ -18,18 +18,21 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import Browser, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser import CHROMIUM, LAUNCH_ARGUMENTS, serve_folder
+from tests.browser import CHROMIUM, LAUNCH_ARGUMENTS, PAGE_TYPES, serve_folder
 
-PAGE_TYPES = {
-    "accueil": "",
-    "public": "publics/jeunes/",
-    "territoire": "territoires/boulonnais/",
-    "public et territoire": "territoires/boulonnais/demandeurs-emploi/",
-    "service": "services/mamobilite62/",
-    "communes": "communes/",
-    "glossaire": "glossaire/",
-    "flyers": "flyers/",
-    "recherche": "recherche/",
+PAGES = {
+    name: PAGE_TYPES[name]
+    for name in (
+        "accueil",
+        "public",
+        "territoire",
+        "public-territoire",
+        "service",
+        "communes",
+        "glossaire",
+        "flyers",
+        "recherche",
+    )
 }
 ALREADY_COMPRESSED = (".woff2", ".png", ".jpg", ".pdf")
 
@@ -45,7 +48,7 @@ def transferred(site: Path, url: str) -> int:
 def weigh(browser: Browser, base_url: str, site: Path) -> dict[str, tuple[int, int]]:
     """Bytes transferred and number of files, per page type."""
     results = {}
-    for name, path in PAGE_TYPES.items():
+    for name, path in PAGES.items():
         context = browser.new_context()
         requested: set[str] = set()
         context.on("request", lambda request, seen=requested: seen.add(request.url))

@@ -13,17 +13,20 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser import CHROMIUM, LAUNCH_ARGUMENTS, serve_folder
+from tests.browser import CHROMIUM, LAUNCH_ARGUMENTS, PAGE_TYPES, serve_folder
 
 PAGES = {
-    "accueil": "",
-    "public": "publics/jeunes/",
-    "territoire": "territoires/boulonnais/",
-    "public-territoire": "territoires/boulonnais/demandeurs-emploi/",
-    "service": "services/aide-transport-particuliers/",
-    "communes": "communes/?commune=st+omer",
-    "glossaire": "glossaire/",
-    "accessibilite": "accessibilite/",
+    name: PAGE_TYPES[name]
+    for name in (
+        "accueil",
+        "public",
+        "territoire",
+        "public-territoire",
+        "service",
+        "communes",
+        "glossaire",
+        "accessibilite",
+    )
 }
 WIDTHS = (360, 1280)
 

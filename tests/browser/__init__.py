@@ -24,6 +24,30 @@ LAUNCH_ARGUMENTS = [
 ]
 
 
+# One page of each type of the real site: the accessibility tests, the
+# screenshots and the page weight benchmark go through the same list.
+PAGE_TYPES = {
+    "accueil": "",
+    "public": "publics/jeunes/",
+    "territoires": "territoires/",
+    "territoire": "territoires/boulonnais/",
+    "public-territoire": "territoires/boulonnais/demandeurs-emploi/",
+    "tous-les-services": "services/",
+    "service": "services/mamobilite62/",
+    "communes": "communes/",
+    "glossaire": "glossaire/",
+    "accessibilite": "accessibilite/",
+    "flyers": "flyers/",
+    "transfrontalier": "transfrontalier/",
+    "transfrontalier-nl": "nl/",
+    "recherche": "recherche/",
+    "donnees": "donnees/",
+    "couverture": "couverture/",
+    "rapport-falc": "contribuer/falc/",
+    "contribuer": "contribuer/",
+}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -8,31 +8,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ..conftest import ROOT
-from . import search
+from . import PAGE_TYPES, search
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-PAGE_TYPES = {
-    "accueil": "",
-    "public": "publics/jeunes/",
-    "territoires": "territoires/",
-    "territoire": "territoires/boulonnais/",
-    "public-territoire": "territoires/boulonnais/demandeurs-emploi/",
-    "tous-les-services": "services/",
-    "service": "services/mamobilite62/",
-    "communes": "communes/",
-    "glossaire": "glossaire/",
-    "accessibilite": "accessibilite/",
-    "flyers": "flyers/",
-    "transfrontalier": "transfrontalier/",
-    "transfrontalier-nl": "nl/",
-    "recherche": "recherche/",
-    "donnees": "donnees/",
-    "couverture": "couverture/",
-    "rapport-falc": "contribuer/falc/",
-    "contribuer": "contribuer/",
-}
 
 MARK_VISIBLE_CONTROLS = """() => {
     const selector = 'a[href], button, input, summary';
