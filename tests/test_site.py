@@ -67,6 +67,7 @@ def test_minimal_site_has_exactly_the_planned_pages(minimal_site: Path) -> None:
         "/communes/",
         "/glossaire/",
         "/accessibilite/",
+        "/contribuer/",
         "/contribuer/falc/",
         "/recherche/",
         "/donnees/",
