@@ -17,6 +17,7 @@ from .build import check_content, write_docs
 from .content import Content
 from .coverage import compute as compute_coverage
 from .exports import data_files
+from .falc.analysis import load_model
 from .pages import Page, plan_pages
 from .problems import summary
 from .site import navigation, serve_html
@@ -57,6 +58,7 @@ def _regenerate(content_dir: Path) -> tuple[Content, list[Page]] | None:
 
 def _watch(content_dir: Path) -> None:
     last = _fingerprint(content_dir)
+    load_model()  # now, while the contributor reads: the first edit would wait for it
     while True:
         time.sleep(POLL_SECONDS)
         current = _fingerprint(content_dir)

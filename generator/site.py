@@ -45,7 +45,7 @@ def build_html(docs_dir: Path, site_dir: Path, *, site_name: str, site_url: str,
         try:
             config = load_config(
                 str(MKDOCS_CONFIG),
-                docs_dir=str(docs_dir),
+                docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
                 site_dir=str(site_dir),
                 site_name=site_name,
                 site_url=site_url,
@@ -71,7 +71,7 @@ def serve_html(docs_dir: Path, *, site_name: str, nav: list[Any], port: int) -> 
 
     serve(
         str(MKDOCS_CONFIG),
-        docs_dir=str(docs_dir),
+        docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
         site_name=site_name,
         nav=nav,
         dev_addr=f"127.0.0.1:{port}",

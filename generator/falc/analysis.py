@@ -9,6 +9,7 @@ never loads it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -59,7 +60,6 @@ class Analyzer:
     ) -> None:
         self.cache_file = cache_file
         self.needs_lemma = needs_lemma
-        self._nlp: Any = None
         self._cache: dict[str, list[Any]] = self._read_cache()
         self._changed = False
 
@@ -68,7 +68,7 @@ class Analyzer:
         wanted = list(dict.fromkeys(sentences))
         missing = [text for text in wanted if self._key(text) not in self._cache]
         if missing:
-            nlp = self._model()
+            nlp = load_model()
             lemmatizer = nlp.get_pipe("lemmatizer")
             processes = 2 if len(missing) >= PARALLEL_FROM else 1
             docs = nlp.pipe(missing, batch_size=256, disable=PIPE_WITHOUT, n_process=processes)
@@ -85,13 +85,6 @@ class Analyzer:
         payload = {"version": self._version(), "analyses": self._cache}
         temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         temporary.replace(self.cache_file)
-
-    def _model(self) -> Any:
-        if self._nlp is None:
-            import spacy
-
-            self._nlp = spacy.load(MODEL, exclude=EXCLUDED_COMPONENTS)
-        return self._nlp
 
     def _key(self, line: str) -> str:
         return hashlib.sha256(line.encode()).hexdigest()[:24]
@@ -122,6 +115,14 @@ class Analyzer:
             ]
             for token in doc
         ]
+
+
+@functools.cache
+def load_model() -> Any:
+    """Loaded once per process: the live preview lints again on every change."""
+    import spacy
+
+    return spacy.load(MODEL, exclude=EXCLUDED_COMPONENTS)
 
 
 def _decode(encoded: list[Any]) -> tuple[Word, ...]:
