@@ -118,7 +118,8 @@ def _load_optional(path: Path, model: type[Redirections], problems: list[Problem
 def _load_single(path: Path, model: type[BaseModel], problems: list[Problem]) -> _Loaded | None:
     display = display_path(path)
     if not path.is_file():
-        problems.append(Problem(display, 0, "", "contenu/fichier-absent", "Ce fichier manque.", ""))
+        hint = "chaque dossier de contenu en a un : copiez celui du dépôt, puis adaptez-le."
+        problems.append(Problem(display, 0, "", "contenu/fichier-absent", "Ce fichier manque.", hint))
         return None
     loaded = _Loaded({}, {})
     if _load_record(path, display, model, path.stem, loaded, problems):

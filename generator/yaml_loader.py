@@ -128,7 +128,10 @@ def load_yaml(path: Path, display: str) -> YamlDocument | Problem:
     except _Refused as refused:
         return Problem(display, refused.line, "", refused.code, refused.message, refused.hint)
     except OSError as error:
-        return Problem(display, 0, "", "fichier/illisible", f"Fichier illisible : {error.strerror}.")
+        message = f"Fichier illisible : {error.strerror}."
+        return Problem(
+            display, 0, "", "fichier/illisible", message, "vérifiez que le fichier existe et peut être lu."
+        )
 
 
 def _decode(raw: bytes) -> str:
@@ -210,9 +213,20 @@ def _read_event(event: yaml.Event, opened: list[_Open], document: YamlDocument) 
     elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
         _require_plain_tag(event.tag, line)
         if isinstance(current.container, dict) and current.key is None:
-            raise _Refused(line, "yaml/cle", "Un nom de champ doit être un simple mot.", "")
+            raise _Refused(
+                line,
+                "yaml/cle",
+                "Un nom de champ doit être un simple mot.",
+                "écrivez « nom_du_champ: valeur », sans crochets ni accolades avant les deux-points.",
+            )
         if len(opened) > MAX_DEPTH:
-            raise _Refused(line, "yaml/trop-profond", "Le YAML est trop imbriqué.", "")
+            raise _Refused(
+                line,
+                "yaml/trop-profond",
+                "Le YAML est trop imbriqué.",
+                "une fiche a trois niveaux au plus (par exemple « contact: » puis « telephone: ») ; "
+                "vérifiez les crochets [ ] et les accolades { }.",
+            )
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         opened.append(_Open(container, _place(current, container, line, lines)))
     elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

@@ -86,8 +86,10 @@ def test_hostile_record_is_refused_with_a_clear_message(
     assert main(arguments) == 1
     assert time.monotonic() - started < 30, "a hostile file must be refused in seconds"
     output = capsys.readouterr()
-    error_line = next(line for line in output.out.splitlines() if f"[{code}]" in line)
-    assert f"services/{file_name}" in error_line
+    lines = output.out.splitlines()
+    error_index = next(index for index, line in enumerate(lines) if f"[{code}]" in line)
+    assert f"services/{file_name}" in lines[error_index]
+    assert lines[error_index + 1].startswith("    Aide : ")
     assert "Traceback" not in output.out + output.err
     if command == "build":
         assert "Le site n'a pas été construit" in output.err

@@ -148,3 +148,11 @@ def test_unknown_departement_of_a_territory(content_dir: Path) -> None:
     path.write_text(path.read_text().replace("departement: pas-de-calais", "departement: somme"))
     _, problems = load_content(content_dir, TODAY)
     assert [(p.line, p.field, p.code) for p in problems] == [(6, "departement", "ref/inconnu")]
+
+
+@pytest.mark.parametrize("record", INVALID_RECORDS, ids=lambda path: path.stem)
+def test_every_error_says_how_to_fix_it(record: Path, content_dir: Path) -> None:
+    shutil.copy(record, content_dir / "services" / record.name)
+    _, problems = load_content(content_dir, TODAY)
+    assert problems
+    assert [p.code for p in problems if not p.hint] == []
