@@ -226,10 +226,8 @@ def _load_record(
     if issubclass(model, FileRecord):
         if "id" in data:
             problems.append(
-                Problem(
-                    display,
-                    document.line_of(("id",)),
-                    "id",
+                document.problem(
+                    ("id",),
                     "fiche/champ-inconnu",
                     "Le champ « id » n'existe pas : l'identifiant est le nom du fichier.",
                     "supprimez cette ligne ; pour changer l'identifiant, renommez le fichier.",
@@ -268,10 +266,10 @@ def _problems_from_validation(
     schema = _schema_of(model)
     for detail in error.errors(include_url=False):
         location = tuple(detail["loc"])
-        field = dotted(location)
-        line = document.line_of(location if detail["type"] != "missing" else location[:-1])
         code, message, hint = _explain(detail, location, schema)
-        yield Problem(document.display, line, field, code, message, hint)
+        # A missing field has no line: the problem is shown at its parent's.
+        shown_at = location if detail["type"] != "missing" else location[:-1]
+        yield document.problem(shown_at, code, message, hint, field=dotted(location))
 
 
 def _explain(detail: ErrorDetails, location: tuple[Any, ...], schema: dict[str, Any]) -> tuple[str, str, str]:
@@ -385,10 +383,8 @@ def _check_references(content: Content, folders: dict[str, _Loaded], basin: _Loa
     for territory_id, territory in content.territories.items():
         if territory.siren in sirens:
             doc = folders["territoires"].documents[territory_id]
-            yield Problem(
-                doc.display,
-                doc.line_of(("siren",)),
-                "siren",
+            yield doc.problem(
+                ("siren",),
                 "fiche/siren-double",
                 f"Le SIREN {territory.siren} est déjà celui du territoire « {sirens[territory.siren]} ».",
                 "chaque intercommunalité a son propre numéro SIREN : "
@@ -405,13 +401,12 @@ def _check_references(content: Content, folders: dict[str, _Loaded], basin: _Loa
         for i, audience in publics:
             if audience == EVERYONE:
                 if len(publics) > 1:
-                    yield Problem(
-                        doc.display,
-                        doc.line_of(("publics", i)),
-                        "publics",
+                    yield doc.problem(
+                        ("publics", i),
                         "fiche/tous-seul",
                         "« tous » veut dire tous les publics : il doit être seul dans la liste.",
                         "écrivez « publics: [tous] », ou la liste des publics concernés.",
+                        field="publics",
                     )
             elif audience not in content.audiences:
                 yield _unknown(doc, ("publics", i), audience, "public", [*audiences, EVERYONE])
@@ -440,13 +435,12 @@ def _unknown(
         "service": "ref/service-inconnu",
     }
     code = codes.get(kind, "ref/inconnu")
-    return Problem(
-        doc.display,
-        doc.line_of(location),
-        dotted(location[:1]),
+    return doc.problem(
+        location,
         code,
         f"« {value} » n'est pas un {kind} connu.",
         f"{hint}connus : {', '.join(known)}.",
+        field=dotted(location[:1]),
     )
 
 
@@ -454,29 +448,24 @@ def _check_services(services: _Loaded, today: date) -> Iterator[Problem]:
     for service_id, service in services.records.items():
         doc = services.documents[service_id]
         if not any(service.contact.model_dump().values()):
-            yield Problem(
-                doc.display,
-                doc.line_of(("contact",)),
-                "contact",
+            yield doc.problem(
+                ("contact",),
                 "fiche/sans-contact",
                 "Le service n'a aucun moyen de contact.",
                 "donnez au moins un téléphone, un e-mail, une adresse ou un site, pris dans une source.",
             )
         if service.acces == "orientation" and not service.oriente_par:
-            yield Problem(
-                doc.display,
-                doc.line_of(("acces",)),
-                "oriente_par",
+            yield doc.problem(
+                ("acces",),
                 "fiche/orientation-sans-prescripteur",
                 "Le service est sur orientation, mais personne n'est indiqué pour orienter.",
                 "ajoutez « oriente_par » : qui peut envoyer la personne "
                 "(« votre conseiller France Travail »).",
+                field="oriente_par",
             )
         if service.verifie_le > today:
-            yield Problem(
-                doc.display,
-                doc.line_of(("verifie_le",)),
-                "verifie_le",
+            yield doc.problem(
+                ("verifie_le",),
                 "fiche/date-future",
                 f"La date de vérification {service.verifie_le.isoformat()} est dans le futur.",
                 f"indiquez le jour où vous avez vérifié les informations, au plus tard {today.isoformat()}.",
@@ -489,14 +478,12 @@ def _check_replacements(content: Content, services: _Loaded) -> Iterator[Problem
     for service_id, service in services.records.items():
         document = services.documents[service_id]
         if service.statut == "actif" and service.remplace_par:
-            yield Problem(
-                document.display,
-                document.line_of(("remplace_par",)),
-                "remplace_par",
+            yield document.problem(
+                ("remplace_par",),
                 "fiche/remplacement-inutile",
                 "Seul un service retiré a des services de remplacement.",
                 "ajoutez « statut: retire », ou retirez « remplace_par ».",
-                Severity.WARNING,
+                severity=Severity.WARNING,
             )
         for index, replacement in enumerate(service.remplace_par):
             if replacement not in content.services:
@@ -508,37 +495,33 @@ def _check_replacements(content: Content, services: _Loaded) -> Iterator[Problem
 def _check_translations(doc: YamlDocument, service: Service) -> Iterator[Problem]:
     if not service.transfrontalier:
         if service.traductions:
-            yield Problem(
-                doc.display,
-                doc.line_of(("traductions",)),
-                "traductions",
+            yield doc.problem(
+                ("traductions",),
                 "fiche/traduction-inutile",
                 "Les traductions ne sont publiées que pour un service transfrontalier.",
                 "ajoutez « transfrontalier: true », ou retirez les traductions.",
-                Severity.WARNING,
+                severity=Severity.WARNING,
             )
         return
     for language, name in (("nl", "néerlandais"), ("en", "anglais")):
         translation = service.traductions.get(language)  # type: ignore[call-overload]
         if translation is None:
-            yield Problem(
-                doc.display,
-                doc.line_of(("traductions",)),
-                f"traductions.{language}",
+            yield doc.problem(
+                ("traductions",),
                 "fiche/traduction-manquante",
                 f"Un service transfrontalier doit avoir ses textes en {name}.",
                 f"ajoutez « traductions: {language}: » avec nom, description, pour_qui et comment_faire.",
+                field=f"traductions.{language}",
             )
             continue
         for optional in ("conditions", "cout", "ou", "quand"):
             if getattr(service, optional) and not getattr(translation, optional):
-                yield Problem(
-                    doc.display,
-                    doc.line_of(("traductions", language)),
-                    f"traductions.{language}.{optional}",
+                yield doc.problem(
+                    ("traductions", language),
                     "fiche/traduction-manquante",
                     f"Le texte « {optional} » existe en français, mais pas en {name}.",
                     f"traduisez « {optional} » dans « traductions.{language} ».",
+                    field=f"traductions.{language}.{optional}",
                 )
 
 
@@ -547,13 +530,12 @@ def _check_glossary(content: Content, glossary: _Loaded) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, entry in enumerate(content.glossary.sigles):
         if entry.sigle in seen:
-            yield Problem(
-                doc.display,
-                doc.line_of(("sigles", i)),
-                "sigles",
+            yield doc.problem(
+                ("sigles", i),
                 "glossaire/sigle-double",
                 f"Le sigle « {entry.sigle} » est expliqué deux fois.",
                 "gardez une seule explication.",
+                field="sigles",
             )
         seen.add(entry.sigle)
 
@@ -573,10 +555,8 @@ def _check_icons(content: Content, folders: dict[str, _Loaded]) -> Iterator[Prob
     for audience_id, audience in content.audiences.items():
         if not icon_exists(audience.icone):
             document = folders["publics"].documents[audience_id]
-            yield Problem(
-                document.display,
-                document.line_of(("icone",)),
-                "icone",
+            yield document.problem(
+                ("icone",),
                 "fiche/icone-inconnue",
                 f"L'icône « {audience.icone} » n'existe pas.",
                 "choisissez le nom d'un fichier de generator/assets/icons/ (sans « .svg »).",

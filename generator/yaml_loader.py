@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, Severity
 
 try:  # libyaml is 8 to 10 times faster; PyYAML's wheels include it.
     _Loader: type = yaml.CSafeLoader
@@ -75,6 +75,14 @@ class YamlDocument:
             if line:
                 return line
         return 1
+
+    def problem(
+        self, location: Location, code: str, message: str, hint: str, *,
+        field: str | None = None, severity: Severity = Severity.ERROR,
+    ) -> Problem:  # fmt: skip
+        """A problem at a field of this document; `field` names it when the line is another's."""
+        name = dotted(location) if field is None else field
+        return Problem(self.display, self.line_of(location), name, code, message, hint, severity)
 
     def line_in_text(self, location: Location, text_line: str) -> int:
         """The line where one line of a text field is written (a sentence in a `|` block)."""

@@ -216,15 +216,14 @@ def _silencing(exceptions: list[FalcException], rule: str, field: str, used: set
 
 def _unused(record: _RecordTexts, used: set[int]) -> list[Problem]:
     return [
-        Problem(
-            record.document.display,
-            record.document.line_of(("falc_exceptions", index)),
-            "falc_exceptions",
+        record.document.problem(
+            ("falc_exceptions", index),
             "falc/exception-inutile",
             f"La règle « {exception.regle} » n'est pas enfreinte dans « {exception.champ} » : "
             "cette exception ne sert à rien.",
             "retirez-la, pour que la règle protège de nouveau ce champ.",
-            Severity.WARNING,
+            field="falc_exceptions",
+            severity=Severity.WARNING,
         )
         for index, exception in enumerate(record.exceptions)
         if index not in used
