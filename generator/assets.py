@@ -23,7 +23,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # benchmark points it elsewhere to measure cold and warm builds.
 CACHE_ROOT = Path(os.environ.get("GENERATOR_CACHE", PROJECT_ROOT / ".cache"))
 FONT_FILES = PROJECT_ROOT / "node_modules" / "@fontsource" / "atkinson-hyperlegible" / "files"
-FONT_NAMES = ("atkinson-hyperlegible-latin-400-normal.woff2", "atkinson-hyperlegible-latin-700-normal.woff2")
+FONT_WEIGHTS = (400, 700)
+FONT_NAMES = tuple(f"atkinson-hyperlegible-latin-{weight}-normal.woff2" for weight in FONT_WEIGHTS)
 
 
 class MissingAsset(Exception):
@@ -50,15 +51,40 @@ def site_assets() -> dict[str, bytes]:
                 f"la police {name} manque ; lancez « make site » : il installe les paquets npm."
             )
         files[f"assets/fonts/{name}"] = _web_font(font.read_bytes())
+    files["assets/falc.css"] = _font_faces().encode() + files["assets/falc.css"]
     return files
 
 
-# Must match the unicode-range of the @font-face rules in assets/css/falc.css.
+# The characters kept in the site's fonts; browsers read them in the @font-face rules.
 WEB_FONT_CHARACTERS = [
     *range(0x20, 0x7F), *range(0xA0, 0x100), 0x152, 0x153, 0x178, 0x2013, 0x2014, 0x2018, 0x2019,
     0x201C, 0x201D, 0x2022, 0x2026, 0x202F, 0x20AC,
 ]  # fmt: skip
 _FONT_CACHE = CACHE_ROOT / "fonts"
+
+
+def _font_faces() -> str:
+    """The @font-face rules of the site's fonts, written from the same list as the fonts."""
+    ranges = ", ".join(
+        f"U+{first:04X}" if first == last else f"U+{first:04X}-{last:04X}"
+        for first, last in _runs(WEB_FONT_CHARACTERS)
+    )
+    return "".join(
+        f'@font-face {{ font-family: "Atkinson Hyperlegible"; font-style: normal; font-display: swap; '
+        f'font-weight: {weight}; src: url(fonts/{name}) format("woff2"); unicode-range: {ranges}; }}\n'
+        for weight, name in zip(FONT_WEIGHTS, FONT_NAMES, strict=True)
+    )
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for number in sorted(numbers):
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def _web_font(original: bytes) -> bytes:

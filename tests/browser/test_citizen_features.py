@@ -131,6 +131,12 @@ def test_body_text_follows_the_falc_layout_rules(page: Page, site_url: str) -> N
     assert style["italic"] == "normal"
     assert style["family"].startswith('"Atkinson Hyperlegible"')
     assert page.evaluate("document.fonts.check('18px \"Atkinson Hyperlegible\"')")
+    loaded_weights = page.evaluate(
+        """async () => { await document.fonts.ready;
+                         return [...document.fonts].filter(f => f.family.includes('Atkinson')
+                                                         && f.status === 'loaded').map(f => f.weight); }"""
+    )
+    assert sorted(loaded_weights) == ["400", "700"]
     # Usable at 360 px: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
