@@ -81,9 +81,6 @@ class Content:
         """The intercommunalities where a service is available, in page order."""
         return self._zones_of[service.id]
 
-    def audiences_of(self, service: Service) -> list[str]:
-        return self._audiences_of[service.id]
-
     def _territories(self, service: Service) -> list[str]:
         wanted = set(service.territoires)
         if self.basin.id in wanted:

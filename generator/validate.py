@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -30,8 +30,6 @@ from .model import Audience, Basin, FileRecord, Glossary, Redirections, Service,
 from .problems import Problem, Severity, display_path, errors
 from .vocabulary import EVERYONE
 from .yaml_loader import YamlDocument, dotted, load_yaml
-
-RecordT = TypeVar("RecordT", bound=BaseModel)
 
 FOLDERS: dict[str, type[BaseModel]] = {
     "publics": Audience,

@@ -67,7 +67,4 @@ ACCESS_MODES: dict[str, str] = {
     "orientation": "Un professionnel doit vous envoyer vers ce service.",
 }
 
-# Languages of the cross-border pages and flyer (Fiche 4.2), besides French.
-TRANSLATION_LANGUAGES: dict[str, str] = {"nl": "Nederlands", "en": "English"}
-
 EVERYONE = "tous"  # in `publics`: the service is for everyone
