@@ -197,8 +197,9 @@ def _site_addresses(content: Content, pages: list[Page], flyers: list[PrintedFly
 def _check_redirections(content: Content, addresses: set[str]) -> list[Problem]:
     document = content.origins.get("redirections")
     problems = []
+    redirected = {r.de for r in content.redirections}
     for index, redirection in enumerate(content.redirections):
-        if redirection.vers not in addresses or redirection.vers in {r.de for r in content.redirections}:
+        if redirection.vers not in addresses or redirection.vers in redirected:
             problems.append(
                 Problem(
                     document.display if document else "content/redirections.yml",
