@@ -23,6 +23,8 @@ DEFAULT_OUT = Path("site")
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
+    # The one place that reads the clock: everything below receives `today`.
+    arguments.today = getattr(arguments, "date", None) or date.today()
     command: Callable[[argparse.Namespace], int] = arguments.command
     try:
         return command(arguments)
@@ -127,6 +129,18 @@ def _add_content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--content", type=Path, default=DEFAULT_CONTENT, help="dossier du contenu (défaut : content)"
     )
+    parser.add_argument(
+        "--date",
+        type=_iso_date,
+        help="le jour à prendre pour aujourd'hui (année-mois-jour), pour des résultats reproductibles",
+    )
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date année-mois-jour") from None
 
 
 def _report(problems: list[Problem], style: str = "texte") -> None:
@@ -142,7 +156,7 @@ def _check(arguments: argparse.Namespace) -> int:
     from .build import check_content
 
     started = time.perf_counter()
-    checked = check_content(arguments.content, date.today())
+    checked = check_content(arguments.content, arguments.today)
     _report(checked.problems, arguments.format)
     if checked.content is not None and arguments.format == "texte":
         content = checked.content
@@ -156,7 +170,7 @@ def _check(arguments: argparse.Namespace) -> int:
 def _falc(arguments: argparse.Namespace) -> int:
     from .build import check_content
 
-    checked = check_content(arguments.content, date.today())
+    checked = check_content(arguments.content, arguments.today)
     if checked.falc is None:
         _report(checked.problems)
         return 1
@@ -169,7 +183,7 @@ def _build(arguments: argparse.Namespace) -> int:
 
     try:
         report = build_site(
-            arguments.content, arguments.out, today=date.today(), flyers=not arguments.sans_flyers
+            arguments.content, arguments.out, today=arguments.today, flyers=not arguments.sans_flyers
         )
     except BuildFailed as failure:
         _report(failure.problems)
@@ -184,7 +198,7 @@ def _build(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(arguments.content, arguments.port)
+    return serve(arguments.content, arguments.port, arguments.today)
 
 
 def _import_territories(arguments: argparse.Namespace) -> int:
@@ -205,13 +219,13 @@ def _import_data_inclusion(arguments: argparse.Namespace) -> int:
     from .data_inclusion import import_file
     from .validate import load_content
 
-    content, problems = load_content(arguments.content, date.today())
+    content, problems = load_content(arguments.content, arguments.today)
     if content is None:
         _report(problems)
         return 1
     try:
         result = import_file(
-            arguments.fichier, content, arguments.content / "services", force=arguments.force
+            arguments.fichier, content, arguments.content / "services", arguments.today, force=arguments.force
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         detail = error.strerror if isinstance(error, OSError) else str(error)
@@ -264,7 +278,7 @@ def _new_service(arguments: argparse.Namespace) -> int:
     from .validate import load_content
     from .vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
 
-    content, problems = load_content(arguments.content, date.today())
+    content, problems = load_content(arguments.content, arguments.today)
     if content is None:
         _report(problems)
         return 1
@@ -283,11 +297,11 @@ def _new_service(arguments: argparse.Namespace) -> int:
     if path.exists():
         print(f"{path} existe déjà : choisissez un autre identifiant.", file=sys.stderr)
         return 1
-    path.write_text(new_service_yaml(answers, date.today()), encoding="utf-8")
+    path.write_text(new_service_yaml(answers, arguments.today), encoding="utf-8")
     print(f"Écrit : {path}")
     from .build import check_content
 
-    checked = check_content(arguments.content, date.today())
+    checked = check_content(arguments.content, arguments.today)
     mine = [p for p in checked.problems if p.path.endswith(path.name)]
     _report(mine)
     return 0 if checked.valid else 1
@@ -305,11 +319,11 @@ def _stale(arguments: argparse.Namespace) -> int:
     from .contributing import stale_by_operator
     from .validate import load_content
 
-    content, problems = load_content(arguments.content, date.today())
+    content, problems = load_content(arguments.content, arguments.today)
     if content is None:
         _report(problems)
         return 1
-    grouped = stale_by_operator(content, date.today(), arguments.mois)
+    grouped = stale_by_operator(content, arguments.today, arguments.mois)
     if not grouped:
         print(f"Toutes les fiches ont été vérifiées depuis moins de {arguments.mois} mois.")
         return 0
@@ -326,7 +340,7 @@ def _diff(arguments: argparse.Namespace) -> int:
     from .changes import ChangeError, diff_revision
 
     try:
-        changes = diff_revision(arguments.revision, arguments.content, date.today())
+        changes = diff_revision(arguments.revision, arguments.content, arguments.today)
     except ChangeError as error:
         print(f"Comparaison impossible : {error}", file=sys.stderr)
         return 1

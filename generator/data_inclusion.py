@@ -193,7 +193,9 @@ _MAPPED_FIELDS = {
 }  # fmt: skip
 
 
-def import_file(path: Path, content: Content, services_dir: Path, force: bool = False) -> Imported:
+def import_file(
+    path: Path, content: Content, services_dir: Path, today: date, force: bool = False
+) -> Imported:
     """Turn a data·inclusion JSON file into our YAML records, for review."""
     data = json.loads(path.read_text(encoding="utf-8"))
     services = data["services"] if isinstance(data, dict) else data
@@ -205,7 +207,7 @@ def import_file(path: Path, content: Content, services_dir: Path, force: bool = 
         if record_path.exists() and not force:
             result.skipped.append(record_path.name)
             continue
-        mapped, unmapped = _from_data_inclusion(record, structures, content)
+        mapped, unmapped = _from_data_inclusion(record, structures, content, today)
         result.unmapped += [f"{service_id} : {item}" for item in unmapped]
         source = record.get("source", "inconnue")
         header = (
@@ -220,7 +222,7 @@ def import_file(path: Path, content: Content, services_dir: Path, force: bool = 
 
 
 def _from_data_inclusion(
-    record: dict[str, Any], structures: dict[str, dict[str, Any]], content: Content
+    record: dict[str, Any], structures: dict[str, dict[str, Any]], content: Content, today: date
 ) -> tuple[dict[str, Any], list[str]]:
     unmapped = [f"champ « {name} » non repris" for name in sorted(set(record) - _MAPPED_FIELDS)]
     themes = set(record.get("thematiques") or [])
@@ -264,7 +266,7 @@ def _from_data_inclusion(
                 "url": record.get("lien_source"),
             }
         ],
-        "verifie_le": record.get("date_maj") or date.today().isoformat(),
+        "verifie_le": record.get("date_maj") or today.isoformat(),
     }
     mapped["contact"] = {k: v for k, v in mapped["contact"].items() if v}
     mapped["sources"] = [{k: v for k, v in s.items() if v} for s in mapped["sources"]]

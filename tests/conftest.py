@@ -1,20 +1,51 @@
-"""Shared fixtures: copies of the example content, and sites built once per session."""
+"""Shared fixtures: copies of the example content, and sites built once per session.
+
+Every test session has a cache folder of its own (language analyses, PDFs,
+fonts), removed at the end: a test never reads what a developer's build left,
+nor leaves anything behind. The real site is built from a copy of `content/`,
+so that nothing is ever written into the repository.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+_SESSION_CACHE = Path(tempfile.mkdtemp(prefix="generator-tests-cache-"))
+os.environ["GENERATOR_CACHE"] = str(_SESSION_CACHE)  # before the generator is imported
+
+from generator.build import build_site  # noqa: E402
+from generator.content import last_checked  # noqa: E402
+from generator.validate import load_content  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL_CONTENT = FIXTURES / "contenu-minimal"
 REAL_CONTENT = ROOT / "content"
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 11, 22)  # the day the example content is judged on
+
+
+def real_content_today() -> date:
+    """The day the real content is judged on: its newest check, never the clock.
+
+    So no record is ever "in the future", and no test result depends on the
+    day the tests run.
+    """
+    content, _ = load_content(REAL_CONTENT, date.max)
+    assert content is not None, "the real content must load"
+    return last_checked([*content.services.values()]) or TODAY
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache() -> Iterator[Path]:
+    yield _SESSION_CACHE
+    shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 @pytest.fixture
@@ -31,7 +62,13 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    build_site(REAL_CONTENT, out, today=date.today())
+def real_content_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real content: the build writes the list of published addresses into it."""
+    return Path(shutil.copytree(REAL_CONTENT, tmp_path_factory.mktemp("real") / "content"))
+
+
+@pytest.fixture(scope="session")
+def real_site(real_content_copy: Path) -> Path:
+    out = real_content_copy.parent / "site"
+    build_site(real_content_copy, out, today=real_content_today())
     return out

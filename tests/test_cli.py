@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, TODAY
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -21,7 +21,7 @@ def run(*arguments: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_on_valid_content_exits_0(content_dir: Path) -> None:
-    result = run("check", "--content", str(content_dir))
+    result = run("check", "--date", TODAY.isoformat(), "--content", str(content_dir))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "Aucun problème trouvé.",
@@ -33,7 +33,7 @@ def test_check_on_valid_content_exits_0(content_dir: Path) -> None:
 def test_check_lists_every_problem_and_exits_1(content_dir: Path) -> None:
     for name in ("telephone-mal-forme", "alias-bomb", "etiquette-python"):
         shutil.copy(FIXTURES / "fiches-invalides" / f"{name}.yml", content_dir / "services")
-    result = run("check", "--content", str(content_dir))
+    result = run("check", "--date", TODAY.isoformat(), "--content", str(content_dir))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     services = f"{content_dir}/services"
@@ -53,7 +53,7 @@ def test_check_lists_every_problem_and_exits_1(content_dir: Path) -> None:
 
 def test_github_format_gives_annotations(content_dir: Path) -> None:
     shutil.copy(FIXTURES / "fiches-invalides" / "public-inconnu.yml", content_dir / "services")
-    result = run("check", "--content", str(content_dir), "--format", "github")
+    result = run("check", "--date", TODAY.isoformat(), "--content", str(content_dir), "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"::error file={content_dir}/services/public-inconnu.yml,line=5,title=ref/public-inconnu::"
@@ -66,10 +66,10 @@ def test_build_refuses_invalid_content_and_keeps_the_last_good_site(
     content_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    assert run("build", "--content", str(content_dir), "--out", str(out)).returncode == 0
+    assert run("build", "--date", TODAY.isoformat(), "--content", str(content_dir), "--out", str(out)).returncode == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     shutil.copy(FIXTURES / "fiches-invalides" / "date-impossible.yml", content_dir / "services")
-    result = run("build", "--content", str(content_dir), "--out", str(out))
+    result = run("build", "--date", TODAY.isoformat(), "--content", str(content_dir), "--out", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "Le 30 février 2026 n'existe pas." in result.stdout
@@ -82,13 +82,13 @@ def test_build_never_replaces_a_folder_it_did_not_write(content_dir: Path, tmp_p
     precious = tmp_path / "documents"
     precious.mkdir()
     (precious / "rapport.txt").write_text("important")
-    result = run("build", "--content", str(content_dir), "--out", str(precious))
+    result = run("build", "--date", TODAY.isoformat(), "--content", str(content_dir), "--out", str(precious))
     assert result.returncode == 1
     assert "ne vient pas du générateur" in result.stderr
     assert (precious / "rapport.txt").read_text() == "important"
 
 
 def test_missing_content_folder(tmp_path: Path) -> None:
-    result = run("check", "--content", str(tmp_path / "absent"))
+    result = run("check", "--date", TODAY.isoformat(), "--content", str(tmp_path / "absent"))
     assert result.returncode == 1
     assert "Le dossier de contenu n'existe pas. [contenu/dossier-absent]" in result.stdout

@@ -59,7 +59,7 @@ NEW_SERVICE = [
 
 
 def test_new_service_without_questions_writes_a_valid_commented_record(content_dir: Path) -> None:
-    assert main(["new-service", "--content", str(content_dir), "--sans-questions", *NEW_SERVICE]) == 0
+    assert main(["new-service", "--content", str(content_dir), "--date", TODAY.isoformat(), "--sans-questions", *NEW_SERVICE]) == 0
     path = content_dir / "services" / "velo-ecole-alpha.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/service.schema.json\n")
@@ -69,7 +69,7 @@ def test_new_service_without_questions_writes_a_valid_commented_record(content_d
     service = content.services["velo-ecole-alpha"]
     assert service.contact.telephone == "03 21 00 00 02"
     assert service.description == "Vous apprenez à rouler à vélo.\nUn moniteur vous aide."
-    assert service.verifie_le == date.today()
+    assert service.verifie_le == TODAY
 
 
 def test_new_service_asks_the_questions_it_was_not_given(
@@ -88,7 +88,7 @@ def test_new_service_asks_the_questions_it_was_not_given(
         return next(value for start, value in answers.items() if question.startswith(start))
 
     monkeypatch.setattr("builtins.input", answer)
-    assert main(["new-service", "--content", str(content_dir), *given]) == 0
+    assert main(["new-service", "--content", str(content_dir), "--date", TODAY.isoformat(), *given]) == 0
     assert len(asked) == len(answers)
     content, _ = load_content(content_dir, TODAY)
     assert content is not None
@@ -101,7 +101,7 @@ def test_new_service_asks_the_questions_it_was_not_given(
 
 
 def test_new_service_refuses_to_overwrite(content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    arguments = ["new-service", "--content", str(content_dir), "--sans-questions", *NEW_SERVICE]
+    arguments = ["new-service", "--content", str(content_dir), "--date", TODAY.isoformat(), "--sans-questions", *NEW_SERVICE]
     arguments[arguments.index("velo-ecole-alpha")] = "aide-alpha"
     assert main(arguments) == 1
     assert "existe déjà" in capsys.readouterr().err
@@ -141,7 +141,7 @@ def test_stale_records_are_listed_by_operator(content_dir: Path, capsys: pytest.
         "Association Test", "Communauté de communes Alpha", "Département du Pas-de-Calais",
         "Groupement européen de la frontière",
     }  # fmt: skip
-    assert main(["stale", "--content", str(content_dir)]) == 0
+    assert main(["stale", "--content", str(content_dir), "--date", TODAY.isoformat()]) == 0
     output = capsys.readouterr().out
     assert "fiches vérifiées il y a plus de 12 mois, par opérateur" in output
     assert "2025-06-30  content/services/plateforme-bassin.yml  Plateforme du bassin" in output

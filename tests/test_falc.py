@@ -14,7 +14,7 @@ from generator.problems import Severity, errors
 from generator.texts import sentences
 from generator.validate import load_content
 
-from .conftest import REAL_CONTENT, TODAY
+from .conftest import REAL_CONTENT, TODAY, real_content_today
 
 GLOSSARY = Glossary(
     sigles=[GlossaryEntry(sigle=s, en_entier=s, explication="x") for s in ("RSA", "CFA", "TER", "CCAS")],
@@ -221,7 +221,7 @@ def test_findings_give_the_sentence_and_a_plain_hint(analyzer: Analyzer) -> None
 
 
 def test_real_content_has_no_falc_error() -> None:
-    content, problems = load_content(REAL_CONTENT, TODAY)
+    content, problems = load_content(REAL_CONTENT, real_content_today())
     assert content is not None and errors(problems) == []
     report = lint_content(content)
     assert report.count(Severity.ERROR) == 0, [

@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, TODAY
 
 INVALID = FIXTURES / "fiches-invalides"
 
@@ -79,7 +79,7 @@ def test_hostile_record_is_refused_with_a_clear_message(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     file_name = make(content_dir / "services")
-    arguments = [command, "--content", str(content_dir)]
+    arguments = [command, "--content", str(content_dir), "--date", TODAY.isoformat()]
     if command == "build":
         arguments += ["--out", str(tmp_path / "site"), "--sans-flyers"]
     started = time.monotonic()
@@ -100,7 +100,7 @@ def test_files_that_are_not_records_are_ignored_with_a_notice(
     content_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (content_dir / "services" / "notes.txt").write_text("à faire")
-    assert main(["check", "--content", str(content_dir)]) == 0
+    assert main(["check", "--content", str(content_dir), "--date", TODAY.isoformat()]) == 0
     assert "notes.txt: Ce fichier n'est pas une fiche YAML : il est ignoré. [fichier/ignore] (info)" in (
         capsys.readouterr().out
     )

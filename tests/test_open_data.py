@@ -123,7 +123,7 @@ def test_round_trip_keeps_the_facts(content_dir: Path, tmp_path: Path) -> None:
     originals = raw_records(content_dir)
     for record in (content_dir / "services").glob("*.yml"):
         record.unlink()
-    result = data_inclusion.import_file(exported, content, content_dir / "services")
+    result = data_inclusion.import_file(exported, content, content_dir / "services", TODAY)
     assert len(result.written) == 4
     imported, problems = load_content(content_dir, TODAY)
     assert imported is not None, [p.format() for p in problems]
@@ -185,11 +185,11 @@ def test_import_lists_what_it_cannot_map_and_never_overwrites(content_dir: Path,
             ]
         )
     )
-    result = data_inclusion.import_file(dora, content, content_dir / "services")
+    result = data_inclusion.import_file(dora, content, content_dir / "services", TODAY)
     assert result.skipped == ["aide-alpha.yml"]  # already exists: kept
     assert [p.name for p in result.written] == ["nouveau.yml"]
     assert "Aide Alpha" in (content_dir / "services" / "aide-alpha.yml").read_text()
-    forced = data_inclusion.import_file(dora, content, content_dir / "services", force=True)
+    forced = data_inclusion.import_file(dora, content, content_dir / "services", TODAY, force=True)
     assert [p.name for p in forced.written] == ["aide-alpha.yml", "nouveau.yml"]
     assert "aide-alpha : public « femmes » sans équivalent" in forced.unmapped
     assert "aide-alpha : zone « 75056 » hors du bassin" in forced.unmapped
