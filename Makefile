@@ -8,13 +8,17 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test lint test-packages serve check schemas requirements clean
+.PHONY: site test test-fast lint test-packages serve check schemas requirements clean
 
 site: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) -m generator build
 
 test: lint $(NODE_INSTALLED) test-packages
 	$(PYTHON) -m pytest
+
+# Everything but the tests in Chromium: about a minute.
+test-fast: lint $(NODE_INSTALLED) test-packages
+	$(PYTHON) -m pytest --ignore=tests/browser
 
 # Debian packages for the tests: chromium, zbar-tools, poppler-utils.
 test-packages:

@@ -20,9 +20,9 @@ import pytest
 _SESSION_CACHE = Path(tempfile.mkdtemp(prefix="generator-tests-cache-"))
 os.environ["GENERATOR_CACHE"] = str(_SESSION_CACHE)  # before the generator is imported
 
-from generator.build import build_site  # noqa: E402
-from generator.content import last_checked  # noqa: E402
-from generator.validate import load_content  # noqa: E402
+from generator.content.loader import load_content  # noqa: E402
+from generator.content.records import last_checked  # noqa: E402
+from generator.pipeline import build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -57,7 +57,7 @@ def content_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("minimal") / "site"
-    build_site(MINIMAL_CONTENT, out, today=TODAY)
+    build(MINIMAL_CONTENT, out, today=TODAY)
     return out
 
 
@@ -70,5 +70,5 @@ def real_content_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(real_content_copy: Path) -> Path:
     out = real_content_copy.parent / "site"
-    build_site(real_content_copy, out, today=real_content_today())
+    build(real_content_copy, out, today=real_content_today())
     return out

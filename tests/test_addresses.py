@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.addresses import ADDRESS_LIST, read_address_list, write_address_list
-from generator.build import BuildFailed, build_site
+from generator.pipeline import BuildFailed, build
+from generator.structure.addresses import ADDRESS_LIST, read_address_list, write_address_list
 
 from .conftest import TODAY
 
@@ -15,7 +15,7 @@ from .conftest import TODAY
 def publish(content_dir: Path, out: Path) -> None:
     """Build once so that the address list holds every published address."""
     write_address_list(content_dir, set())
-    build_site(content_dir, out, today=TODAY)
+    build(content_dir, out, today=TODAY)
 
 
 def test_build_adds_new_addresses_to_the_list(content_dir: Path, tmp_path: Path) -> None:
@@ -32,7 +32,7 @@ def test_removing_a_published_page_fails_the_build(content_dir: Path, tmp_path: 
     publish(content_dir, tmp_path / "site")
     (content_dir / "services" / "aide-alpha.yml").unlink()
     with pytest.raises(BuildFailed) as failure:
-        build_site(content_dir, tmp_path / "site", today=TODAY)
+        build(content_dir, tmp_path / "site", today=TODAY)
     removed = {p.message for p in failure.value.problems if p.code == "adresse/supprimee"}
     # The pages and flyers of territory alpha and of young people stay: other services are there.
     assert removed == {"L'adresse /services/aide-alpha/ disparaîtrait du site."}
@@ -45,7 +45,7 @@ def test_a_redirection_keeps_the_old_addresses_alive(content_dir: Path, tmp_path
     (content_dir / "redirections.yml").write_text(
         "redirections:\n  - de: /services/aide-alpha/\n    vers: /services/aide-transport-alpha/\n"
     )
-    report = build_site(content_dir, tmp_path / "site", today=TODAY)
+    report = build(content_dir, tmp_path / "site", today=TODAY)
     page = (report.out / "services" / "aide-alpha" / "index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=../aide-transport-alpha/">' in page
     assert '<a href="../aide-transport-alpha/">' in page
@@ -56,7 +56,7 @@ def test_a_moved_pdf_leaves_a_notice_with_a_qr_code(content_dir: Path, tmp_path:
     (content_dir / "redirections.yml").write_text(
         "redirections:\n  - de: /flyers/ancien-flyer.pdf\n    vers: /flyers/\n"
     )
-    report = build_site(content_dir, tmp_path / "site", today=TODAY)
+    report = build(content_dir, tmp_path / "site", today=TODAY)
     notice = (report.out / "flyers" / "ancien-flyer.pdf").read_bytes()
     assert notice.startswith(b"%PDF")
 
@@ -66,7 +66,7 @@ def test_a_redirection_must_lead_to_a_page(content_dir: Path, tmp_path: Path) ->
         "redirections:\n  - de: /services/x/\n    vers: /services/y/\n"
     )
     with pytest.raises(BuildFailed) as failure:
-        build_site(content_dir, tmp_path / "site", today=TODAY)
+        build(content_dir, tmp_path / "site", today=TODAY)
     [problem] = [p for p in failure.value.problems if p.code == "adresse/redirection-vers-rien"]
     assert (problem.line, problem.field) == (3, "redirections[1].vers")
     assert problem.message == "La redirection mène à /services/y/, qui n'est pas une page du site."

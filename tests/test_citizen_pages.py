@@ -27,8 +27,9 @@ def test_glossary_page_explains_each_abbreviation_with_an_anchor(minimal_site: P
 
 def test_first_use_of_an_abbreviation_is_explained_and_linked(minimal_site: Path, content_dir: Path) -> None:
     # In the example content, the RSA is mentioned by no service: use the real site's own rule on a page.
-    from generator.model import Glossary, GlossaryEntry
-    from generator.render import Abbreviations, escape_text
+    from generator.content.model import Glossary, GlossaryEntry
+    from generator.render.abbreviations import Abbreviations
+    from generator.render.escape import escape_text
 
     glossary = Glossary(
         sigles=[GlossaryEntry(sigle="RSA", en_entier="Revenu de solidarité active", explication="x")]

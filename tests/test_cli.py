@@ -66,7 +66,10 @@ def test_build_refuses_invalid_content_and_keeps_the_last_good_site(
     content_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    assert run("build", "--date", TODAY.isoformat(), "--content", str(content_dir), "--out", str(out)).returncode == 0
+    assert (
+        run("build", "--date", TODAY.isoformat(), "--content", str(content_dir), "--out", str(out)).returncode
+        == 0
+    )
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     shutil.copy(FIXTURES / "fiches-invalides" / "date-impossible.yml", content_dir / "services")
     result = run("build", "--date", TODAY.isoformat(), "--content", str(content_dir), "--out", str(out))

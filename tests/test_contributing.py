@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.changes import compare, diff_revision
 from generator.cli import main
-from generator.contributing import field_docs, guide_markdown, stale_by_operator
-from generator.model import Contact, FalcException, Service, Source, Translation
-from generator.validate import load_content
+from generator.commands.diff import compare, diff_revision
+from generator.content.loader import load_content
+from generator.content.model import Contact, FalcException, Service, Source, Translation
+from generator.content.review import stale_by_operator
+from generator.export.guide import field_docs, guide_markdown
 
 from .conftest import ROOT, TODAY
 
@@ -59,7 +60,20 @@ NEW_SERVICE = [
 
 
 def test_new_service_without_questions_writes_a_valid_commented_record(content_dir: Path) -> None:
-    assert main(["new-service", "--content", str(content_dir), "--date", TODAY.isoformat(), "--sans-questions", *NEW_SERVICE]) == 0
+    assert (
+        main(
+            [
+                "new-service",
+                "--content",
+                str(content_dir),
+                "--date",
+                TODAY.isoformat(),
+                "--sans-questions",
+                *NEW_SERVICE,
+            ]
+        )
+        == 0
+    )
     path = content_dir / "services" / "velo-ecole-alpha.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/service.schema.json\n")
@@ -101,18 +115,26 @@ def test_new_service_asks_the_questions_it_was_not_given(
 
 
 def test_new_service_refuses_to_overwrite(content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    arguments = ["new-service", "--content", str(content_dir), "--date", TODAY.isoformat(), "--sans-questions", *NEW_SERVICE]
+    arguments = [
+        "new-service",
+        "--content",
+        str(content_dir),
+        "--date",
+        TODAY.isoformat(),
+        "--sans-questions",
+        *NEW_SERVICE,
+    ]
     arguments[arguments.index("velo-ecole-alpha")] = "aide-alpha"
     assert main(arguments) == 1
     assert "existe déjà" in capsys.readouterr().err
 
 
 def test_a_retired_service_keeps_its_page_and_leaves_the_lists(content_dir: Path, tmp_path: Path) -> None:
-    from generator.build import build_site
+    from generator.pipeline import build
 
     path = content_dir / "services" / "aide-alpha.yml"
     path.write_text(path.read_text() + "statut: retire\nremplace_par: [bus-departement]\n")
-    site = build_site(content_dir, tmp_path / "site", today=TODAY).out
+    site = build(content_dir, tmp_path / "site", today=TODAY).out
     page = BeautifulSoup((site / "services" / "aide-alpha" / "index.html").read_text(), "html.parser")
     assert "Ce service n'existe plus." in page.get_text()
     assert page.select_one(".carte-service h3 a")["href"] == "../bus-departement/"
@@ -144,7 +166,8 @@ def test_stale_records_are_listed_by_operator(content_dir: Path, capsys: pytest.
     assert main(["stale", "--content", str(content_dir), "--date", TODAY.isoformat()]) == 0
     output = capsys.readouterr().out
     assert "fiches vérifiées il y a plus de 12 mois, par opérateur" in output
-    assert "2025-06-30  content/services/plateforme-bassin.yml  Plateforme du bassin" in output
+    # The path of the record in the folder given with --content, not in the repository's.
+    assert f"2025-06-30  {content_dir}/services/plateforme-bassin.yml  Plateforme du bassin" in output
 
 
 def test_the_change_summary_lists_records_pages_and_flyers(content_dir: Path, tmp_path: Path) -> None:
@@ -182,3 +205,17 @@ def test_diff_compares_with_a_git_revision(content_dir: Path) -> None:
     path.write_text(path.read_text().replace("Aide Alpha", "Aide Alpha renouvelée"))
     changes = diff_revision("HEAD", content_dir, TODAY)
     assert changes.changed == {"services/aide-alpha": ["nom"]}
+
+
+def test_commands_agree_when_the_clock_moves_a_year_ahead(
+    content_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --date, every command takes the clock's day, the same for all: nothing is "in the future"."""
+    a_year_ahead = date(TODAY.year + 1, TODAY.month, TODAY.day)
+    monkeypatch.setattr("generator.cli.clock", lambda: a_year_ahead)
+    assert main(["new-service", "--content", str(content_dir), "--sans-questions", *NEW_SERVICE]) == 0
+    content, _ = load_content(content_dir, a_year_ahead)
+    assert content is not None and content.services["velo-ecole-alpha"].verifie_le == a_year_ahead
+    assert main(["check", "--content", str(content_dir)]) == 0
+    assert main(["stale", "--content", str(content_dir)]) == 0
+    assert "Plateforme du bassin" in capsys.readouterr().out  # checked in 2025: stale a year later

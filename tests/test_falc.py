@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.loader import load_content
+from generator.content.model import Glossary, GlossaryEntry, GlossaryWord
+from generator.content.problems import Severity, errors
+from generator.content.texts import lines_of
 from generator.falc.analysis import Analyzer, split_sentences
 from generator.falc.lint import lint_content
 from generator.falc.rules import Rules, needs_lemma, readability
-from generator.model import Glossary, GlossaryEntry, GlossaryWord
-from generator.problems import Severity, errors
-from generator.texts import sentences
-from generator.validate import load_content
+from generator.locations import falc_cache
 
 from .conftest import REAL_CONTENT, TODAY, real_content_today
 
@@ -29,7 +30,7 @@ def analyzer() -> Analyzer:
 
 def found(analyzer: Analyzer, text: str, long_text: bool = False) -> list[str]:
     """The rule codes found in a text, sorted, one per finding."""
-    parts = [s for line in sentences(text) for s in split_sentences(line)]
+    parts = [s for line in lines_of(text) for s in split_sentences(line)]
     findings = Rules(GLOSSARY).check(text, analyzer.analyse(parts), long_text)
     return sorted(f.rule for f in findings)
 
@@ -223,7 +224,7 @@ def test_findings_give_the_sentence_and_a_plain_hint(analyzer: Analyzer) -> None
 def test_real_content_has_no_falc_error() -> None:
     content, problems = load_content(REAL_CONTENT, real_content_today())
     assert content is not None and errors(problems) == []
-    report = lint_content(content)
+    report = lint_content(content, falc_cache())
     assert report.count(Severity.ERROR) == 0, [
         p.format() for p in report.problems() if p.severity is Severity.ERROR
     ]

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from generator.fields import CheckedDate, Email, Phone, WebLink, phone_uri
-from generator.languages import written_date
+from generator.content.fields import CheckedDate, Email, Phone, WebLink, phone_uri
+from generator.structure.languages import written_date
 
 PHONE = TypeAdapter(Phone)
 

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import data_inclusion
-from generator.coverage import compute
-from generator.exports import COLUMNS, csv_cell
-from generator.validate import load_content
+from generator.content.loader import load_content
+from generator.export import data_inclusion
+from generator.export.coverage import coverage_figures
+from generator.export.open_data import COLUMNS, csv_cell
 
 from .conftest import MINIMAL_CONTENT, REAL_CONTENT, TODAY
 
@@ -202,7 +202,7 @@ def test_import_lists_what_it_cannot_map_and_never_overwrites(content_dir: Path,
 def test_coverage_figures_on_the_example_content() -> None:
     content, _ = load_content(MINIMAL_CONTENT, TODAY)
     assert content is not None
-    coverage = compute(content, TODAY)
+    coverage = coverage_figures(content, TODAY)
     assert coverage.services == 4
     assert coverage.by_audience == {"jeunes": 3, "seniors": 2}
     assert coverage.by_territory == {"alpha": 3, "beta": 2, "gamma": 2}
@@ -231,7 +231,7 @@ def test_a_territory_without_services_for_an_audience_is_a_white_zone(content_di
     )
     content, problems = load_content(content_dir, TODAY)
     assert content is not None, problems
-    coverage = compute(content, TODAY)
+    coverage = coverage_figures(content, TODAY)
     assert ("delta", "jeunes") in coverage.white_zones  # plateforme-bassin serves seniors only
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.pipeline import build
 
 from .conftest import MINIMAL_CONTENT, TODAY
 
@@ -20,8 +20,13 @@ def files_of(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_two_builds_give_identical_bytes(tmp_path: Path, minimal_site: Path) -> None:
-    again = build_site(MINIMAL_CONTENT, tmp_path / "site", today=TODAY).out
+def test_two_builds_give_identical_bytes(
+    tmp_path: Path, minimal_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cache of its own: every PDF, font and analysis is made again, nothing is copied from the first build.
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
+    again = build(MINIMAL_CONTENT, tmp_path / "site", today=TODAY).out
+    assert (tmp_path / "cache" / "flyers").is_dir() and (tmp_path / "cache" / "fonts").is_dir()
     first, second = files_of(minimal_site), files_of(again)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
@@ -42,5 +47,5 @@ def test_dates_come_from_the_content_not_from_the_clock(minimal_site: Path) -> N
 
 def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
-    site = build_site(MINIMAL_CONTENT, tmp_path / "site", today=TODAY, flyers=False).out
+    site = build(MINIMAL_CONTENT, tmp_path / "site", today=TODAY, flyers=False).out
     assert "<lastmod>2026-01-01</lastmod>" in (site / "sitemap.xml").read_text()

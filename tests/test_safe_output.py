@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from generator.build import build_site
+from generator.pipeline import build
 
 from .conftest import TODAY
 
@@ -48,7 +48,7 @@ def trapped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (content / "services" / "piege.yml").write_text(
         yaml.safe_dump(record, allow_unicode=True), encoding="utf-8"
     )
-    return build_site(content, tmp_path_factory.mktemp("site") / "site", today=TODAY).out
+    return build(content, tmp_path_factory.mktemp("site") / "site", today=TODAY).out
 
 
 def test_no_page_gets_elements_from_a_record(trapped_site: Path) -> None:

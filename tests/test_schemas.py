@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.schemas import SCHEMAS, schema_text
+from generator.export.schemas import SCHEMAS, schema_text
 
 from .conftest import REAL_CONTENT, ROOT
 
@@ -38,3 +38,21 @@ def test_service_schema_documents_every_field_in_french() -> None:
         "vehicule",
         "aide-financiere",
     ]
+
+
+ROOT_FILES = {
+    "service": "content/services/<identifiant>.yml",
+    "public": "content/publics/<identifiant>.yml",
+    "territoire": "content/territoires/<identifiant>.yml",
+    "bassin": "content/bassin.yml",
+    "glossaire": "content/glossaire.yml",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_each_schema_describes_its_own_kind_of_file(name: str) -> None:
+    """An editor shows the root description on hover: it names the file the schema is for."""
+    schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert ROOT_FILES[name] in schema["description"]
+    nested = {key: definition.get("description") for key, definition in schema.get("$defs", {}).items()}
+    assert schema["description"] not in nested.values(), "a nested record took the root's description"

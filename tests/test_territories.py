@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.territories_import import ImportError_, import_territories
+from generator.content.territories_import import ImportError_, import_territories
 
 from .conftest import REAL_CONTENT
 

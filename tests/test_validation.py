@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Severity, summary
-from generator.validate import load_content
+from generator.content.loader import load_content
+from generator.content.problems import Severity, summary
 
 from .conftest import FIXTURES, MINIMAL_CONTENT, TODAY
 

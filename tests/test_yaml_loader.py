@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.problems import Problem
-from generator.yaml_loader import MAX_FILE_BYTES, YamlDocument, load_yaml
+from generator.content.problems import Problem
+from generator.content.yaml_loader import MAX_FILE_BYTES, YamlDocument, load_yaml
 
 
 def load(tmp_path: Path, text: str | bytes) -> YamlDocument | Problem:

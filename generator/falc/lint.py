@@ -16,17 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
 
-from ..assets import CACHE_ROOT
-from ..content import Content
-from ..model import FalcException
-from ..problems import Problem, Severity
-from ..texts import audience_texts, glossary_texts, sentences, service_texts, territory_texts
-from ..yaml_loader import Location, YamlDocument, dotted
+from ..content.model import FalcException
+from ..content.problems import Problem, Severity
+from ..content.records import Content
+from ..content.texts import audience_texts, glossary_texts, lines_of, service_texts, territory_texts
+from ..content.yaml_loader import Location, YamlDocument, dotted
 from .analysis import Analyzer, split_sentences
 from .rules import Finding, Rules, needs_lemma, readability, words_of
 from .settings import MIN_READABILITY, RULES
 
-DEFAULT_CACHE = CACHE_ROOT / "falc" / "analyses.json"
 # Texts read as paragraphs: the rules on whole texts (length, readability) apply to them.
 LONG_TEXT_FIELDS = {
     "description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand",
@@ -142,14 +140,15 @@ class _RecordTexts:
     texts: list[tuple[Location, str]]
 
 
-def lint_content(content: Content, cache_file: Path | None = DEFAULT_CACHE) -> FalcReport:
+def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
+    """Every finding in every citizen text; analyses are kept in `cache_file` (None: no cache)."""
     records = _records(content)
     analyzer = Analyzer(cache_file, needs_lemma)
     analyses = analyzer.analyse(
         sentence
         for record in records
         for _, text in record.texts
-        for line in sentences(text)
+        for line in lines_of(text)
         for sentence in split_sentences(line)
     )
     analyzer.save()
@@ -175,7 +174,7 @@ def lint_content(content: Content, cache_file: Path | None = DEFAULT_CACHE) -> F
                 record.document.display,
                 round(mean(scores)) if scores else None,
                 sentences=sum(
-                    len(split_sentences(line)) for _, text in record.texts for line in sentences(text)
+                    len(split_sentences(line)) for _, text in record.texts for line in lines_of(text)
                 ),
                 words=sum(len(words_of(text)) for _, text in record.texts),
             )

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from ..model import Glossary
-from ..problems import Severity
-from ..texts import sentences
+from ..content.model import Glossary
+from ..content.problems import Severity
+from ..content.texts import lines_of
 from .analysis import Sentence, split_sentences
 from .settings import (
     COMMON_WORD_ZIPF,
@@ -125,7 +125,7 @@ def words_of(text: str) -> list[str]:
 
 def readability(text: str) -> int | None:
     """Kandel and Moles' French Flesch score: 207 - 1.015 * words/sentence - 73.6 * syllables/word."""
-    lines = sentences(text)
+    lines = lines_of(text)
     words = [w for line in lines for w in words_of(line)]
     if not words:
         return None
@@ -141,7 +141,7 @@ class Rules:
     def check(self, text: str, analyses: dict[str, Sentence], long_text: bool) -> list[Finding]:
         """All findings on one text field; `long_text` adds the rules on whole texts."""
         findings: list[Finding] = []
-        for line in sentences(text):
+        for line in lines_of(text):
             for sentence in split_sentences(line):
                 findings += self._sentence(analyses[sentence], line)
         if long_text:
@@ -149,7 +149,7 @@ class Rules:
         return findings
 
     def _whole_text(self, text: str) -> Iterator[Finding]:
-        first = sentences(text)[0] if sentences(text) else ""
+        first = lines_of(text)[0] if lines_of(text) else ""
         count = len(words_of(text))
         if count > MAX_WORDS_PER_TEXT:
             yield _finding(

@@ -7,9 +7,10 @@ Kandel and Moles' French adaptation of the Flesch formula).
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import get_args
 
-from ..problems import Severity
+from ..content.problems import Severity
+from ..content.vocabulary import RuleCode
 
 MAX_WORDS_PER_SENTENCE = 15  # more is an error
 WARN_WORDS_PER_SENTENCE = 13  # from here on, a warning
@@ -21,25 +22,6 @@ LARGE_NUMBER = 1000
 MIN_READABILITY = 60  # Kandel-Moles score, 0 to 100 and more: higher is easier
 MIN_WORDS_FOR_READABILITY = 10  # the score of a shorter text says little: reported, not warned
 
-RuleCode = Literal[
-    "phrase-longue",
-    "phrase-a-couper",
-    "texte-long",
-    "idees-multiples",
-    "sigle-inconnu",
-    "majuscules",
-    "pourcentage",
-    "grand-nombre",
-    "nombre-en-lettres",
-    "date-abregee",
-    "caractere-special",
-    "italique",
-    "negation",
-    "passif",
-    "conditionnel",
-    "mot-rare",
-    "lisibilite",
-]
 RULE_CODES: tuple[str, ...] = get_args(RuleCode)
 
 # What each rule checks, for the report and the contributor guide; its usual severity.

@@ -1,0 +1,169 @@
+"""Field types of the records: texts, phone numbers, e-mails, links, dates.
+
+Each type checks its value and, when wrong, raises an error whose type is our
+stable problem code and whose message is the French sentence the contributor
+reads; `messages.py` turns them into `Problem`s.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+MAX_SHORT_TEXT = 160  # names, labels
+MAX_TEXT = 1_200  # one FALC text field (FALC wants 60 words; this stops accidents)
+
+_FRENCH_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def _refuse(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    # Braces would be read as placeholders by pydantic: double them.
+    message = message.replace("{", "{{").replace("}", "}}")
+    return PydanticCustomError(code, message, {"hint": hint})
+
+
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SHORT_TEXT),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+]
+
+
+def _check_identifier(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise _refuse(
+            "fiche/identifiant",
+            f"« {value} » n'est pas un identifiant valide.",
+            "lettres minuscules sans accent, chiffres et tirets, par exemple « pays-de-lumbres ».",
+        )
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(_check_identifier)]
+
+
+# --- Phone numbers ---------------------------------------------------------
+
+_PHONE_SEPARATORS = re.compile(r"[ .\-\u00a0]")
+_PHONE_HINT = (
+    "en France, 10 chiffres comme « 03 21 21 62 62 » ou un numéro court comme « 3949 » ; "
+    "en Belgique, le format international « +32 50 12 34 56 »."
+)
+
+
+def _normalise_phone(value: object) -> str:
+    raw = str(value).strip()
+    digits = _PHONE_SEPARATORS.sub("", raw)
+    if digits.startswith("0033"):
+        digits = "+33" + digits[4:]
+    if digits.startswith("0032"):
+        digits = "+32" + digits[4:]
+    if re.fullmatch(r"\+330?[1-9]\d{8}", digits):
+        digits = "0" + digits.removeprefix("+33").lstrip("0")
+    if re.fullmatch(r"0[1-9]\d{8}", digits):
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    if re.fullmatch(r"3\d{3}", digits):  # French short service numbers (3949, 3646…)
+        return digits
+    if re.fullmatch(r"\+32[1-9]\d{7,8}", digits):  # Belgian landlines (8) and mobiles (9)
+        return _format_belgian(digits[3:])
+    raise _refuse("fiche/telephone", f"« {raw} » n'est pas un numéro de téléphone valide.", _PHONE_HINT)
+
+
+def _format_belgian(national: str) -> str:
+    if national.startswith("4"):  # mobiles: +32 470 12 34 56
+        return f"+32 {national[:3]} {national[3:5]} {national[5:7]} {national[7:]}"
+    return f"+32 {national[:2]} {national[2:4]} {national[4:6]} {national[6:]}"
+
+
+Phone = Annotated[
+    str,
+    BeforeValidator(_normalise_phone),
+    Field(json_schema_extra={"examples": ["03 21 21 62 62", "3949", "+32 50 12 34 56"]}),
+]
+
+
+def phone_uri(phone: str) -> str:
+    """`tel:` address of a normalised number, in international form."""
+    digits = phone.replace(" ", "")
+    if digits.startswith("+") or len(digits) == 4:
+        return f"tel:{digits}"
+    return f"tel:+33{digits[1:]}"
+
+
+# --- E-mails and links -----------------------------------------------------
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if not re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", value):
+        raise _refuse(
+            "fiche/email",
+            f"« {value} » n'est pas une adresse e-mail valide.",
+            "une adresse comme « contact@exemple.fr », sans espace ni « mailto: ».",
+        )
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email)]
+
+
+def _check_web_link(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        raise _refuse(
+            "fiche/lien",
+            f"« {value} » n'est pas un lien web accepté.",
+            "seuls les liens qui commencent par « https:// » (ou « http:// ») sont acceptés.",
+        )
+    host = parts.hostname or ""
+    if "." not in host or re.search(r"\s", value) or parts.username or parts.password:
+        raise _refuse(
+            "fiche/lien",
+            f"« {value} » n'est pas une adresse web valide.",
+            "copiez l'adresse depuis la barre du navigateur, par exemple « https://www.exemple.fr/page ».",
+        )
+    return value
+
+
+WebLink = Annotated[str, AfterValidator(_check_web_link)]
+
+
+# --- Dates -----------------------------------------------------------------
+
+
+def _parse_date(value: object) -> date:
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        raise _refuse(
+            "fiche/date",
+            f"« {text} » n'est pas une date au bon format.",
+            "écrivez la date sous la forme année-mois-jour, par exemple 2026-03-31.",
+        )
+    year, month, day = map(int, match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        impossible = (
+            f"Le {day} {_FRENCH_MONTHS[month - 1]} {year} n'existe pas."
+            if 1 <= month <= 12
+            else f"Le mois {month} n'existe pas."
+        )
+        raise _refuse("fiche/date", impossible, "vérifiez le jour et le mois (année-mois-jour).") from None
+
+
+CheckedDate = Annotated[
+    date, BeforeValidator(_parse_date), Field(json_schema_extra={"examples": ["2026-03-31"]})
+]

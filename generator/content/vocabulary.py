@@ -1,0 +1,91 @@
+"""Closed lists of values shared by every basin, with their French labels.
+
+The kinds of service are the six of the plan's Fiche 3.1; the needs are how a
+citizen thinks of help ("I need money for transport"), used to group services
+on pages and flyers. Each comes with the icon shown beside it
+(`generator/render/static/icons/<icon>.svg`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    icon: str
+    short: str = ""  # for charts, where space is short
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
+
+
+CategoryId = Literal[
+    "transport-commun",
+    "diagnostic-mobilite",
+    "accompagnement-mobilite",
+    "transport-solidaire",
+    "vehicule",
+    "aide-financiere",
+]
+NeedId = Literal["conseil", "argent", "permis", "vehicule", "bus-train", "etre-conduit"]
+
+CATEGORIES: dict[str, Term] = {
+    t.id: t
+    for t in (
+        Term("transport-commun", "Transport de droit commun", "bus", "Droit commun"),
+        Term("diagnostic-mobilite", "Diagnostic mobilité", "clipboard-check", "Diagnostic"),
+        Term("accompagnement-mobilite", "Accompagnement mobilité", "hand-heart", "Accompagnement"),
+        Term("transport-solidaire", "Transport solidaire", "car-side", "Solidaire"),
+        Term("vehicule", "Véhicule : achat, location, réparation", "car-wrench", "Véhicule"),
+        Term("aide-financiere", "Aide financière", "cash", "Aide financière"),
+    )
+}
+
+# In the order a page shows them: advice first, then money, then the means.
+NEEDS: dict[str, Term] = {
+    t.id: t
+    for t in (
+        Term("conseil", "Être aidé et conseillé", "chat-question"),
+        Term("argent", "Avoir de l'argent pour se déplacer", "cash"),
+        Term("permis", "Passer le permis de conduire", "card-account-details"),
+        Term("vehicule", "Avoir une voiture, un scooter ou un vélo", "bicycle"),
+        Term("bus-train", "Prendre le bus ou le train", "bus"),
+        Term("etre-conduit", "Être conduit", "seat-passenger"),
+    )
+}
+
+assert list(CATEGORIES) == list(get_args(CategoryId)), "each kind needs its label and icon"
+assert list(NEEDS) == list(get_args(NeedId)), "each need needs its label and icon"
+
+ACCESS_MODES: dict[str, str] = {
+    "direct": "Vous pouvez contacter ce service vous-même.",
+    "orientation": "Un professionnel doit vous envoyer vers ce service.",
+}
+
+EVERYONE = "tous"  # in `publics`: the service is for everyone
+
+# The FALC rules a record may silence in `falc_exceptions` (their checks live in falc/).
+RuleCode = Literal[
+    "phrase-longue",
+    "phrase-a-couper",
+    "texte-long",
+    "idees-multiples",
+    "sigle-inconnu",
+    "majuscules",
+    "pourcentage",
+    "grand-nombre",
+    "nombre-en-lettres",
+    "date-abregee",
+    "caractere-special",
+    "italique",
+    "negation",
+    "passif",
+    "conditionnel",
+    "mot-rare",
+    "lisibilite",
+]

@@ -1,0 +1,125 @@
+"""The one place that knows MkDocs: turn the generated Markdown folder into HTML.
+
+The generator's own output is plain (Markdown pages, CSS, icons, data files);
+replacing MkDocs (for example by Zensical, which reads mkdocs.yml) means
+rewriting this module only. What MkDocs needs that it cannot know is handled
+here too: the date of the output (`SOURCE_DATE_EPOCH`, from the content), and
+the large HTML blocks it need not parse (put back by `insert_blocks`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from datetime import time as day_start
+from pathlib import Path
+
+from ..locations import MKDOCS_CONFIG
+from ..structure.navigation import Navigation
+
+
+class SiteBuildFailed(Exception):
+    """MkDocs refused the generated pages (a broken link, a template error)."""
+
+
+def build_html(
+    docs_dir: Path, site_dir: Path, *, site_name: str, site_url: str, nav: Navigation, dated: date
+) -> None:
+    """Build the static site; MkDocs warnings (strict mode) fail the build.
+
+    `dated` is the date the output carries (sitemap, archives): the content's, never the clock's.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _warnings_collected() as warnings, _source_date_epoch(dated):
+        try:
+            config = load_config(
+                str(MKDOCS_CONFIG),
+                docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
+                site_dir=str(site_dir),
+                site_name=site_name,
+                site_url=site_url,
+                nav=nav,
+            )
+            build(config)
+        except MkDocsException as error:
+            raise SiteBuildFailed(_first(warnings) + str(error)) from None
+        except SystemExit:  # MkDocs aborts a strict build this way
+            raise SiteBuildFailed(_first(warnings) or "MkDocs a échoué.") from None
+
+
+def _first(warnings: list[str], shown: int = 10) -> str:
+    text = "".join(f"{warning}\n" for warning in warnings[:shown])
+    if len(warnings) > shown:
+        text += f"… et {len(warnings) - shown} autres avertissements.\n"
+    return text
+
+
+def serve_html(docs_dir: Path, *, site_name: str, nav: Navigation, port: int) -> None:
+    """Serve the site locally; MkDocs rebuilds and reloads the browser when a page changes."""
+    from mkdocs.commands.serve import serve
+
+    serve(
+        str(MKDOCS_CONFIG),
+        docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
+        site_name=site_name,
+        nav=nav,
+        dev_addr=f"127.0.0.1:{port}",
+        strict=False,
+    )
+
+
+@contextmanager
+def _warnings_collected() -> Iterator[list[str]]:
+    """Keep MkDocs quiet on success, and keep its warnings to explain a failure."""
+    warnings: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler, previous_level, previous_propagate = Collector(), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield warnings
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+        logger.propagate = previous_propagate
+
+
+@contextmanager
+def _source_date_epoch(dated: date) -> Iterator[None]:
+    """Dates in the output (sitemap, archives) come from the content, never from the clock."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(dated, day_start(), UTC).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def insert_blocks(site: Path, blocks: dict[str, list[str]]) -> None:
+    """Put the deferred HTML blocks back into the built pages."""
+    for url, page_blocks in blocks.items():
+        if not page_blocks:
+            continue
+        path = site / url / "index.html"
+        html = path.read_text(encoding="utf-8")
+        for number, block in enumerate(page_blocks):
+            marker = f"<!--bloc {number}-->"
+            if marker not in html:
+                raise ValueError(f"{path}: marker {marker} lost by the site builder")
+            html = html.replace(marker, block, 1)
+        path.write_text(html, encoding="utf-8")

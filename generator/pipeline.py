@@ -1,0 +1,227 @@
+"""The pipeline every command runs, in four stages, top to bottom:
+
+    check    read and validate the content (content/), lint its texts (falc/)
+    print    print the flyers (render/pdf.py), from the cache when what they show is unchanged
+    plan     every page, data file and address of the site (structure/, export/), checked
+    publish  write the pages (render/), build the HTML, put the site in place (output/)
+
+`build` runs the four; `serve` runs the first three and writes its preview;
+`diff` runs check and plan on two revisions. Everything is checked before
+anything is written, and the site is built beside the output folder: a
+failed build leaves the last good site untouched.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .content.loader import load_content
+from .content.problems import Problem, errors
+from .content.records import Content, last_checked
+from .export.coverage import Coverage, coverage_figures
+from .export.open_data import DataFile, data_files, open_data_pages
+from .falc.lint import FalcReport, lint_content
+from .locations import falc_cache, flyer_cache
+from .output.mkdocs_adapter import SiteBuildFailed, build_html, insert_blocks, serve_html
+from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
+from .output.writer import SiteFiles
+from .render.assets import MissingAsset, site_assets
+from .render.markdown import SiteRenderer
+from .render.pdf import print_flyers as print_pdfs
+from .render.redirects import redirection_files
+from .structure import urls
+from .structure.addresses import (
+    read_address_list,
+    redirection_problems,
+    removed_addresses,
+    write_address_list,
+)
+from .structure.flyers import FlyerReport, plan_flyers
+from .structure.navigation import navigation
+from .structure.pages import Page, plan_pages, refuse_duplicates
+
+FALLBACK_EDITION = date(2025, 1, 1)  # the date of a site without any record
+
+
+class BuildFailed(Exception):
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+# --- 1. Check ----------------------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """The content once validated and linted, with every problem found."""
+
+    content_dir: Path
+    content: Content | None
+    problems: list[Problem]
+    falc: FalcReport | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.content is not None and not errors(self.problems)
+
+
+def check(content_dir: Path, today: date) -> Checked:
+    """Validate, then check the FALC rules on valid content."""
+    content, problems = load_content(content_dir, today)
+    if content is None:
+        return Checked(content_dir, None, problems)
+    falc = lint_content(content, falc_cache())
+    return Checked(content_dir, content, sorted(problems + falc.problems()), falc)
+
+
+def valid_content(checked: Checked) -> Content:
+    if checked.content is None or not checked.valid:
+        raise BuildFailed("le contenu contient des erreurs.", checked.problems)
+    return checked.content
+
+
+# --- 2. Print the flyers -----------------------------------------------------------------
+
+
+def print_flyers(checked: Checked) -> FlyerReport:
+    content = valid_content(checked)
+    try:
+        return print_pdfs(plan_flyers(content), content, flyer_cache())
+    except MissingAsset as missing:
+        raise BuildFailed(str(missing), checked.problems) from None
+
+
+# --- 3. Plan -----------------------------------------------------------------------------
+
+
+@dataclass
+class SitePlan:
+    """Everything the site will hold, checked, before anything is written."""
+
+    checked: Checked
+    content: Content
+    pages: list[Page]
+    flyers: FlyerReport | None
+    data: list[DataFile]
+    coverage: Coverage
+    addresses: set[str]  # every address the site serves: "/services/x/", "/flyers/publics/jeunes.pdf"
+    published: dict[str, int] | None  # the basin's list of published addresses, if it keeps one
+    problems: list[Problem] = field(default_factory=list)  # warnings and notices, for the report
+
+
+def plan(checked: Checked, flyers: FlyerReport | None, today: date) -> SitePlan:
+    content = valid_content(checked)
+    coverage = coverage_figures(content, today)
+    data, data_problems = data_files(content, coverage)
+    if data_problems:
+        raise BuildFailed("l'export des données ouvertes est refusé.", checked.problems + data_problems)
+    printed = flyers.printed if flyers else None
+    pages = plan_pages(content, checked.falc, printed) + open_data_pages(content, data, coverage)
+    refuse_duplicates(pages)
+    addresses = {urls.rooted(page.url) for page in pages}
+    addresses |= {urls.rooted(p.flyer.path) for p in printed or []}
+    published = read_address_list(checked.content_dir)
+    problems = redirection_problems(content, addresses)
+    if published is not None:
+        served = addresses | {redirection.de for redirection in content.redirections}
+        problems += removed_addresses(checked.content_dir, published, served, pdfs_built=flyers is not None)
+    if problems:
+        raise BuildFailed("des adresses publiées ne mèneraient plus nulle part.", checked.problems + problems)
+    return SitePlan(checked, content, pages, flyers, data, coverage, addresses, published, checked.problems)
+
+
+# --- 4. Publish --------------------------------------------------------------------------
+
+
+def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> SiteFiles:
+    """The site builder's input: Markdown pages, assets, flyers, data files, redirections.
+
+    With `blocks`, the large HTML blocks are kept out of the Markdown (see `SiteRenderer`).
+    """
+    renderer = SiteRenderer(site.content, site.flyers.printed if site.flyers else [], blocks is not None)
+    files = SiteFiles()
+    for page in site.pages:
+        files.add(page.source, renderer.render(page).encode())
+    try:
+        files.add_all(site_assets())
+        files.add_all(redirection_files(site.content))
+    except MissingAsset as missing:
+        raise BuildFailed(str(missing), site.problems) from None
+    files.add_all(
+        {printed.flyer.path: printed.pdf for printed in (site.flyers.printed if site.flyers else [])}
+    )
+    files.add_all({data.path: data.data for data in site.data})
+    if blocks is not None:
+        blocks |= renderer.blocks
+    return files
+
+
+def publish(site: SitePlan, out_dir: Path) -> None:
+    """Write the pages, build the HTML beside `out_dir`, then put it in place."""
+    out_dir = out_dir.resolve()
+    try:
+        refuse_foreign_folder(out_dir)
+    except ForeignFolder as foreign:
+        raise BuildFailed(str(foreign)) from None
+    with building_beside(out_dir) as work:
+        docs, html = work / "docs", work / "site"
+        blocks: dict[str, list[str]] = {}
+        docs_files(site, blocks).write(docs)
+        try:
+            build_html(
+                docs, html, site_name=site.content.basin.titre_site, site_url=site.content.basin.adresse_site,
+                nav=navigation(site.pages), dated=edition_date(site.content),
+            )  # fmt: skip
+        except SiteBuildFailed as failure:
+            raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", site.problems) from None
+        insert_blocks(html, blocks)
+    if site.published is not None:
+        served = site.addresses | {redirection.de for redirection in site.content.redirections}
+        write_address_list(site.checked.content_dir, set(site.published) | served)
+
+
+def edition_date(content: Content) -> date:
+    """The date the site carries: its newest check, never the clock's."""
+    return last_checked(list(content.services.values())) or FALLBACK_EDITION
+
+
+def preview(site: SitePlan, docs: Path, port: int) -> None:
+    """Serve the written preview folder; MkDocs reloads the browser when a file changes."""
+    serve_html(docs, site_name=site.content.basin.titre_site, nav=navigation(site.pages), port=port)
+
+
+# --- The whole build ---------------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    pages: int
+    services: int
+    seconds: float
+    problems: list[Problem] = field(default_factory=list)
+    flyers: FlyerReport | None = None
+
+    def lines(self) -> list[str]:
+        return [
+            *(self.flyers.lines() if self.flyers else []),
+            f"Site construit dans {self.out} : {self.pages} pages, {self.services} services, "
+            f"en {self.seconds:.1f} s.",
+        ]
+
+
+def build(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = True) -> BuildReport:
+    started = time.perf_counter()
+    checked = check(content_dir, today)
+    valid_content(checked)
+    printed = print_flyers(checked) if flyers else None
+    site = plan(checked, printed, today)
+    publish(site, out_dir)
+    seconds = time.perf_counter() - started
+    return BuildReport(
+        out_dir.resolve(), len(site.pages), len(site.content.services), seconds, site.problems, printed
+    )

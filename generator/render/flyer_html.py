@@ -1,0 +1,46 @@
+"""The HTML of a flyer, ready for the PDF printer: one self-contained document (fonts aside)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import segno
+from markupsafe import Markup
+
+from ..content.records import Content, group_by_need
+from ..structure.flyers import Flyer
+from ..structure.languages import STRINGS
+from .environment import document_environment, template_source
+
+
+def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = False) -> str:
+    template = document_environment().get_template("flyers/flyer.html.j2")
+    return template.render(
+        flyer=flyer,
+        layout=layout,
+        numbered=numbered,
+        css=Markup(template_source("flyers/flyer.css")),
+        qr=qr_code(flyer.page_address),
+        strings=STRINGS[flyer.languages[0]],
+        publisher=content.basin.editeur,
+        basin_id=content.basin.id,
+        zones=content.zones_text,
+        groups=group_by_need(list(flyer.services)),
+    )
+
+
+def moved_notice_html(address: str, content: Content) -> str:
+    """A one-page PDF left at the address of a flyer that no longer exists."""
+    template = document_environment().get_template("flyers/moved.html.j2")
+    return template.render(
+        address=address,
+        css=Markup(template_source("flyers/flyer.css")),
+        qr=qr_code(address),
+        publisher=content.basin.editeur,
+    )
+
+
+@cache
+def qr_code(address: str) -> str:
+    """The QR code of an address, as an SVG data URI; made once per address (encoding is slow)."""
+    return str(segno.make(address, error="m").svg_data_uri(scale=1, border=2, dark="#000"))

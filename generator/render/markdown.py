@@ -1,0 +1,95 @@
+"""Render planned pages to Markdown (with HTML blocks) for the site builder.
+
+Every value printed by a template is escaped (`escape.py`) unless the
+template marks it safe: a record cannot inject markup, links or icons into a
+page. Links between pages are relative final addresses ("../services/x/"),
+computed from `urls.py`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..content.records import Content
+from ..content.vocabulary import CATEGORIES
+from ..export.guide import guide_markdown
+from ..structure import urls
+from ..structure.flyers import PrintedFlyer
+from ..structure.languages import STRINGS
+from ..structure.pages import Page
+from .abbreviations import Abbreviations
+from .environment import page_environment
+
+
+@dataclass
+class SiteRenderer:
+    """Renders the pages of one build: what every page shares is prepared once.
+
+    With `defer_blocks`, large HTML blocks (the service cards) are left out of
+    the Markdown as `<!--bloc N-->` markers and kept in `blocks`, to be put
+    back into the built HTML by `insert_blocks`: the site builder then does
+    not parse thousands of cards it only copies (and excludes from search).
+    Without it (live preview), the Markdown holds everything.
+    """
+
+    content: Content
+    flyers: list[PrintedFlyer] = field(default_factory=list)
+    defer_blocks: bool = False
+    blocks: dict[str, list[str]] = field(default_factory=dict)  # page address → blocks
+
+    def __post_init__(self) -> None:
+        self.environment = page_environment()
+        self.glossary_pattern = Abbreviations.pattern_for(self.content.glossary)
+        self.flyers_by_page: dict[str, list[PrintedFlyer]] = {}
+        for printed in self.flyers:
+            self.flyers_by_page.setdefault(printed.flyer.page, []).append(printed)
+
+    def render(self, page: Page) -> str:
+        template = self.environment.get_template(f"pages/{page.template}")
+        to = _linker(page)
+        context = {"language": "fr", **page.context}
+        language = context["language"]
+        blocks: list[str] | None = self.blocks.setdefault(page.url, []) if self.defer_blocks else None
+        return template.render(
+            page=page,
+            deferred_blocks=blocks,
+            strings=STRINGS[language],
+            content=self.content,
+            basin=self.content.basin,
+            to=to,
+            page_address=urls.absolute(self.content.basin.adresse_site, page.url),
+            # The glossary explains French abbreviations: French pages only.
+            abbreviations=Abbreviations(self.content.glossary, to(urls.GLOSSARY), self.glossary_pattern)
+            if language == "fr"
+            else None,
+            printable=self.flyers_by_page.get(page.url, []),
+            audience_labels={i: a.nom for i, a in self.content.audiences.items()},
+            category_labels={i: term.label for i, term in CATEGORIES.items()},
+            category_short_labels={i: term.short_label for i, term in CATEGORIES.items()},
+            contributor_guide=self._guide() if page.template == "guide.md.j2" else None,
+            **context,
+        )
+
+    @staticmethod
+    def _guide() -> Markup:
+        # Written by us, from the model: shown as Markdown, without its own title.
+        return Markup(guide_markdown().split("\n", 1)[1])
+
+
+def _linker(page: Page) -> Any:
+    """`to("services/x/")`: the relative address of another page from this one.
+
+    Addresses are final ("../services/x/"), not Markdown file names, so that
+    links work the same in Markdown, in raw HTML and with any site builder.
+    """
+    here = "/" + page.url
+
+    def to(target: str) -> Markup:
+        relative = posixpath.relpath("/" + target, here)
+        return Markup(relative + "/" if target.endswith("/") or not target else relative)
+
+    return to

@@ -1,0 +1,89 @@
+"""Stable addresses: a published address never disappears without a redirection.
+
+QR codes printed on paper live for years. The list of every address the site
+ever published is kept in `content/adresses-publiques.txt`; a build that
+would remove one fails, unless `content/redirections.yml` sends it elsewhere.
+New addresses are added to the list by the build, to be committed with the
+change that created them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content.problems import Problem, display_path
+from ..content.records import Content
+
+ADDRESS_LIST = "adresses-publiques.txt"
+HEADER = (
+    "# Toutes les adresses publiées par le site : pages et PDF.\n"
+    "# Une adresse de cette liste ne doit jamais disparaître (elle est peut-être imprimée en QR code).\n"
+    "# La construction ajoute les nouvelles adresses : enregistrez ce fichier avec votre modification.\n"
+)
+
+
+def read_address_list(content_dir: Path) -> dict[str, int] | None:
+    """The published addresses with their line, or None when the basin keeps no list."""
+    path = content_dir / ADDRESS_LIST
+    if not path.is_file():
+        return None
+    return {
+        line.strip(): number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    }
+
+
+def removed_addresses(
+    content_dir: Path, published: dict[str, int], current: set[str], pdfs_built: bool
+) -> list[Problem]:
+    """Addresses of the list that the new site would no longer serve (flyers aside when not printed)."""
+    display = display_path(content_dir / ADDRESS_LIST)
+    return [
+        Problem(
+            display,
+            line,
+            "",
+            "adresse/supprimee",
+            f"L'adresse {address} disparaîtrait du site.",
+            "elle est peut-être imprimée en QR code : gardez la fiche en la déclarant retirée, "
+            "ou ajoutez une redirection dans content/redirections.yml.",
+        )
+        for address, line in sorted(published.items())
+        if address not in current and (pdfs_built or not address.startswith("/flyers/"))
+    ]
+
+
+def write_address_list(content_dir: Path, addresses: set[str]) -> None:
+    text = HEADER + "".join(f"{address}\n" for address in sorted(addresses))
+    (content_dir / ADDRESS_LIST).write_text(text, encoding="utf-8")
+
+
+def redirection_problems(content: Content, addresses: set[str]) -> list[Problem]:
+    """Each redirection leaves an address nothing else serves, for a page that exists."""
+    redirected = {redirection.de for redirection in content.redirections}
+    problems = []
+    for index, redirection in enumerate(content.redirections):
+        if redirection.de in addresses:
+            problems.append(_redirection_problem(
+                content, index, "de", "adresse/redirection-sur-page",
+                f"L'adresse {redirection.de} est encore une page ou un flyer du site : "
+                "la redirection la cacherait.",
+                "retirez cette redirection, ou indiquez l'ancienne adresse qui n'existe plus.",
+            ))  # fmt: skip
+        if redirection.vers not in addresses or redirection.vers in redirected:
+            problems.append(_redirection_problem(
+                content, index, "vers", "adresse/redirection-vers-rien",
+                f"La redirection mène à {redirection.vers}, qui n'est pas une page du site.",
+                "indiquez l'adresse d'une page qui existe, par exemple « /services/nouveau-nom/ ».",
+            ))  # fmt: skip
+    return problems
+
+
+def _redirection_problem(
+    content: Content, index: int, field: str, code: str, message: str, hint: str
+) -> Problem:
+    document = content.origins.get("redirections")
+    display = document.display if document else "content/redirections.yml"
+    line = document.line_of(("redirections", index, field)) if document else 0
+    return Problem(display, line, f"redirections[{index + 1}].{field}", code, message, hint)

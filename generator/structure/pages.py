@@ -1,0 +1,159 @@
+"""Plan the pages of the site: which page exists, at which address, showing what.
+
+Every address comes from `urls.py`: they are printed on paper as QR codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..content.model import Service
+from ..content.records import Content, last_checked
+from ..falc.lint import FalcReport
+from . import urls
+from .flyers import PrintedFlyer
+from .languages import LANGUAGES, STRINGS
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # address from `urls.py`, relative to the site root: "publics/jeunes/", "" for home
+    template: str
+    title: str
+    services: tuple[Service, ...] = ()
+    context: dict[str, Any] = field(default_factory=dict)
+    nav_section: str | None = None  # the navigation section that lists it, if any
+
+    @property
+    def source(self) -> str:
+        """The Markdown file written for the site builder: "publics/jeunes/index.md"."""
+        return urls.markdown_source(self.url)
+
+    @property
+    def updated(self) -> date | None:
+        return last_checked(list(self.services))
+
+
+class DuplicatePage(Exception):
+    """Two pages would be written to one file: a bug in the plan, never in content."""
+
+
+def plan_pages(
+    content: Content, falc: FalcReport | None = None, flyers: list[PrintedFlyer] | None = None
+) -> list[Page]:
+    """The pages of the content; the flyers page exists when the flyers were printed.
+
+    (The open data and coverage pages are planned with their files, in `export/`.)
+    """
+    pages = list(_all_pages(content))
+    pages += _cross_border_pages(content)
+    if flyers is not None:
+        pages.append(
+            Page(
+                urls.FLYERS,
+                "flyers.md.j2",
+                "Les flyers à imprimer",
+                context={"flyers": flyers},
+                nav_section="Aide",
+            )
+        )
+    if falc is not None:
+        pages.append(
+            Page(urls.FALC_REPORT, "falc_report.md.j2", "Rapport FALC des fiches", context={"report": falc})
+        )
+    return pages
+
+
+def refuse_duplicates(pages: list[Page]) -> None:
+    """Two pages at one address is a bug in the plan, never in the content."""
+    seen: set[str] = set()
+    for page in pages:
+        if page.url in seen:
+            raise DuplicatePage(page.url)
+        seen.add(page.url)
+
+
+def _all_pages(content: Content) -> Iterator[Page]:
+    basin = content.basin
+    yield Page(
+        urls.HOME,
+        "home.md.j2",
+        "Vous avez besoin d'aide pour vous déplacer ?",
+        tuple(content.services.values()),
+    )
+    for audience_id, audience in content.audiences.items():
+        yield Page(
+            urls.audience(audience_id),
+            "audience.md.j2",
+            audience.libelle,
+            tuple(content.services_for(audience=audience_id)),
+            {"audience_id": audience_id, "audience": audience},
+            nav_section="Qui êtes-vous ?",
+        )
+    yield Page(
+        urls.TERRITORIES,
+        "territories.md.j2",
+        "Où habitez-vous ?",
+        nav_section="Où habitez-vous ?",
+    )
+    for territory_id, territory in content.territories.items():
+        yield Page(
+            urls.territory(territory_id),
+            "territory.md.j2",
+            territory.libelle,
+            tuple(content.services_for(territory=territory_id)),
+            {"territory_id": territory_id, "territory": territory},
+        )
+    for territory_id, audience_id in content.pairs_with_services():
+        territory, audience = content.territories[territory_id], content.audiences[audience_id]
+        yield Page(
+            urls.pair(territory_id, audience_id),
+            "pair.md.j2",
+            f"{audience.vous} et vous habitez {territory.dans}",
+            tuple(content.services_for(territory_id, audience_id)),
+            {
+                "territory_id": territory_id,
+                "territory": territory,
+                "audience_id": audience_id,
+                "audience": audience,
+            },
+        )
+    yield Page(urls.COMMUNES, "communes.md.j2", "Trouver ma commune", nav_section="Où habitez-vous ?")
+    yield Page(
+        urls.SERVICES,
+        "services.md.j2",
+        f"Tous les services {basin.dans}",
+        tuple(content.services.values()),
+        nav_section="Tous les services",
+    )
+    yield Page(urls.SEARCH, "search.md.j2", "Rechercher sur le site", nav_section="Aide")
+    yield Page(urls.GLOSSARY, "glossary.md.j2", "Les sigles expliqués", nav_section="Aide")
+    yield Page(urls.CONTRIBUTE, "guide.md.j2", "Contribuer : tenir l'annuaire à jour")
+    yield Page(urls.ACCESSIBILITY, "accessibility.md.j2", "Accessibilité du site", nav_section="Aide")
+    for service in content.services.values():
+        yield Page(urls.service(service.id), "service.md.j2", service.nom, (service,), {"service": service})
+    for service in content.retired.values():
+        replacements = tuple(content.services[i] for i in service.remplace_par)
+        title = f"{service.nom} : ce service n'existe plus"
+        yield Page(urls.service(service.id), "retired.md.j2", title, replacements, {"service": service})
+
+
+def _cross_border_pages(content: Content) -> list[Page]:
+    """The cross-border services (Fiche 4.2) in French, Dutch and English."""
+    services = tuple(s for s in content.services.values() if s.transfrontalier)
+    if not services:
+        return []
+    return [
+        Page(
+            urls.CROSS_BORDER[language],
+            "crossborder.md.j2",
+            STRINGS[language]["crossborder_title"],
+            services,
+            {"language": language},
+            nav_section="Aide" if language == "fr" else None,
+        )
+        for language in LANGUAGES
+    ]
