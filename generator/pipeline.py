@@ -25,7 +25,8 @@ from .export.coverage import Coverage, coverage_figures
 from .export.open_data import DataFile, data_files, open_data_pages
 from .falc.lint import FalcReport, lint_content
 from .locations import falc_cache, flyer_cache
-from .output.mkdocs_adapter import SiteBuildFailed, build_html, insert_blocks, serve_html
+from .output.csp import UnexpectedScript
+from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, serve_html
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
 from .output.writer import SiteFiles
 from .render.assets import MissingAsset, site_assets
@@ -176,9 +177,11 @@ def publish(site: SitePlan, out_dir: Path) -> None:
                 docs, html, site_name=site.content.basin.titre_site, site_url=site.content.basin.adresse_site,
                 nav=navigation(site.pages), dated=edition_date(site.content),
             )  # fmt: skip
+            finish_pages(html, blocks)
         except SiteBuildFailed as failure:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", site.problems) from None
-        insert_blocks(html, blocks)
+        except UnexpectedScript as unexpected:
+            raise BuildFailed(f"une page contient un script que personne n'a écrit : {unexpected}") from None
     if site.published is not None:
         served = site.addresses | {redirection.de for redirection in site.content.redirections}
         write_address_list(site.checked.content_dir, set(site.published) | served)

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from datetime import time as day_start
+from functools import cache
 from pathlib import Path
 
 from ..locations import MKDOCS_CONFIG
 from ..structure.navigation import Navigation
+from .csp import secure_pages
 
 
 class SiteBuildFailed(Exception):
@@ -123,3 +126,28 @@ def insert_blocks(site: Path, blocks: dict[str, list[str]]) -> None:
                 raise ValueError(f"{path}: marker {marker} lost by the site builder")
             html = html.replace(marker, block, 1)
         path.write_text(html, encoding="utf-8")
+
+
+def finish_pages(site: Path, blocks: dict[str, list[str]]) -> None:
+    """After MkDocs: the deferred blocks put back, then the security policy on every page."""
+    insert_blocks(site, blocks)
+    secure_pages(site, theme_script)
+
+
+def theme_script(body: str) -> bool:
+    """Is this inline script one of the theme's own? (Read from the installed theme's templates.)"""
+    return any(pattern.fullmatch(body) for pattern in _theme_scripts())
+
+
+@cache
+def _theme_scripts() -> list[re.Pattern[str]]:
+    """The inline scripts of mkdocs-material's templates; what Jinja fills in is a relative address."""
+    from material import templates
+
+    folder = Path(templates.__file__).parent / "partials" / "javascripts"
+    patterns = []
+    for partial in sorted(folder.glob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", partial.read_text(encoding="utf-8"), re.DOTALL):
+            parts = re.split(r"\{\{.*?\}\}|\{%.*?%\}", body)
+            patterns.append(re.compile("[-./a-z0-9_]*".join(re.escape(part) for part in parts), re.DOTALL))
+    return patterns
