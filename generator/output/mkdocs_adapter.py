@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from datetime import time as day_start
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from ..locations import MKDOCS_CONFIG
@@ -142,11 +143,9 @@ def theme_script(body: str) -> bool:
 @cache
 def _theme_scripts() -> list[re.Pattern[str]]:
     """The inline scripts of mkdocs-material's templates; what Jinja fills in is a relative address."""
-    from material import templates
-
-    folder = Path(templates.__file__).parent / "partials" / "javascripts"
+    folder = resources.files("material").joinpath("templates", "partials", "javascripts")
     patterns = []
-    for partial in sorted(folder.glob("*.html")):
+    for partial in sorted(folder.iterdir(), key=lambda item: item.name):
         for body in re.findall(r"<script>(.*?)</script>", partial.read_text(encoding="utf-8"), re.DOTALL):
             parts = re.split(r"\{\{.*?\}\}|\{%.*?%\}", body)
             patterns.append(re.compile("[-./a-z0-9_]*".join(re.escape(part) for part in parts), re.DOTALL))
