@@ -40,7 +40,7 @@ schemas: $(INSTALLED)
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(PYTHON) || $(PYTHON_SYSTEM) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -49,13 +49,19 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Re-pin every dependency after a change in pyproject.toml.
+# Re-pin every dependency after a change in pyproject.toml, with the hash of each file:
+# pip then installs only the files these hashes name (--require-hashes).
 requirements:
 	rm -rf build/lock-venv
 	$(PYTHON_SYSTEM) -m venv build/lock-venv
-	build/lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]' 'setuptools>=77'
-	(echo '# Exact versions of every dependency: regenerate with `make requirements`.'; \
-	 build/lock-venv/bin/pip freeze --exclude-editable --all | grep -v '^pip==') > requirements.txt
+	build/lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools
+	cp requirements.txt build/requirements.txt  # pip-compile keeps the versions it finds there
+	build/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras \
+		--no-emit-index-url --no-emit-find-links --no-header --no-annotate --extra test \
+		--output-file build/requirements.txt pyproject.toml
+	(echo '# Exact versions and SHA-256 hashes of every dependency: pip refuses a download whose hash differs.'; \
+	 echo '# Regenerate with `make requirements` (pip-tools), after a change in pyproject.toml.'; \
+	 cat build/requirements.txt) > requirements.txt
 	rm -rf build/lock-venv
 
 clean:

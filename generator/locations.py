@@ -7,6 +7,7 @@ folders. (Public web addresses are another matter: `structure/urls.py`.)
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -26,10 +27,26 @@ FONT_NAMES = tuple(f"atkinson-hyperlegible-latin-{weight}-normal.woff2" for weig
 def cache_root() -> Path:
     """Expensive results kept between builds: language analyses, PDFs, fonts.
 
+    Outside the checkout (the user's cache folder, as XDG says), so that a
+    pull request can never plant a PDF or an analysis the build would reuse.
     `GENERATOR_CACHE` points elsewhere (the tests and benchmarks use a folder
     of their own). Read at each call, so that a caller can set it at any time.
     """
-    return Path(os.environ.get("GENERATOR_CACHE", PROJECT_ROOT / ".cache"))
+    if "GENERATOR_CACHE" in os.environ:
+        return Path(os.environ["GENERATOR_CACHE"])
+    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return user_cache / "mobilite-solidaire"
+
+
+def tracked_cache_files() -> list[str]:
+    """Files committed under `.cache/` (the old cache folder): the build refuses them."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", ".cache"], cwd=PROJECT_ROOT, capture_output=True, check=False
+        )
+    except OSError:  # no git on this machine: no repository to check
+        return []
+    return sorted(name for name in listed.stdout.decode(errors="replace").split("\0") if name)
 
 
 def falc_cache() -> Path:

@@ -24,7 +24,7 @@ from .content.records import Content, last_checked
 from .export.coverage import Coverage, coverage_figures
 from .export.open_data import DataFile, data_files, open_data_pages
 from .falc.lint import FalcReport, lint_content
-from .locations import falc_cache, flyer_cache
+from .locations import falc_cache, flyer_cache, tracked_cache_files
 from .output.csp import UnexpectedScript
 from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, serve_html
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
@@ -35,6 +35,7 @@ from .render.pdf import print_flyers as print_pdfs
 from .render.redirects import redirection_files
 from .structure import urls
 from .structure.addresses import (
+    AddressListRefused,
     read_address_list,
     redirection_problems,
     removed_addresses,
@@ -73,10 +74,19 @@ class Checked:
 def check(content_dir: Path, today: date) -> Checked:
     """Validate, then check the FALC rules on valid content."""
     content, problems = load_content(content_dir, today)
+    problems += [_planted_cache(name) for name in tracked_cache_files()]
     if content is None:
         return Checked(content_dir, None, problems)
     falc = lint_content(content, falc_cache())
     return Checked(content_dir, content, sorted(problems + falc.problems()), falc)
+
+
+def _planted_cache(name: str) -> Problem:
+    return Problem(
+        name, 0, "", "fichier/cache-suivi",
+        "Ce fichier de cache est enregistré dans le dépôt : une construction pourrait le reprendre.",
+        "supprimez-le du dépôt (« git rm -r --cached .cache ») ; le cache est hors du dépôt.",
+    )  # fmt: skip
 
 
 def valid_content(checked: Checked) -> Content:
@@ -125,7 +135,10 @@ def plan(checked: Checked, flyers: FlyerReport | None, today: date) -> SitePlan:
     refuse_duplicates(pages)
     addresses = {urls.rooted(page.url) for page in pages}
     addresses |= {urls.rooted(p.flyer.path) for p in printed or []}
-    published = read_address_list(checked.content_dir)
+    try:
+        published = read_address_list(checked.content_dir)
+    except AddressListRefused as refused:
+        raise BuildFailed("la liste des adresses publiées est refusée.", [refused.problem]) from None
     problems = redirection_problems(content, addresses)
     if published is not None:
         served = addresses | {redirection.de for redirection in content.redirections}

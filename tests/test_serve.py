@@ -87,3 +87,33 @@ def test_a_broken_record_is_explained_and_the_last_good_page_stays(
     assert wait_for(lambda: "ref/public-inconnu" in preview.output(), 30), preview.output()
     assert "aide-alpha.yml:5: publics" in preview.output()
     assert "Une aide pour payer vos trajets." in preview.page()
+
+
+def test_the_preview_answers_only_requests_for_its_own_address(preview: Preview) -> None:
+    """A web page the contributor visits cannot reach the preview under another host name."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{preview.port}{PAGE}", headers={"Host": "evil.example"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 421
+    refused.value.close()
+    assert "Aide Alpha" in preview.page()  # its own address still works
+
+
+def test_a_busy_port_is_explained_in_french(content_dir: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "--content", str(content_dir), "--port", str(port)],
+            cwd=tmp_path, capture_output=True, text=True, timeout=120, env=os.environ | {"PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert (
+        f"L'aperçu ne peut pas démarrer : le port {port} est déjà utilisé par un autre programme."
+        in result.stderr
+    )
+    assert f"--port {port + 1}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -10,12 +10,14 @@ stay on screen.
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 import time
 from datetime import date
 from pathlib import Path
 
 from ..falc.analysis import load_model
+from ..output.mkdocs_adapter import PortBusy
 from ..pipeline import BuildFailed, SitePlan, check, docs_files, plan, preview, print_flyers
 from .common import report
 
@@ -31,7 +33,15 @@ def run(arguments: argparse.Namespace) -> int:
     watcher = threading.Thread(target=_watch, args=(arguments.content, arguments.today), daemon=True)
     watcher.start()
     print(f"Aperçu : http://127.0.0.1:{arguments.port}/ (Ctrl+C pour arrêter)")
-    preview(site, PREVIEW_DOCS, arguments.port)
+    try:
+        preview(site, PREVIEW_DOCS, arguments.port)
+    except PortBusy as busy:
+        print(
+            f"L'aperçu ne peut pas démarrer : {busy} Arrêtez l'autre aperçu, "
+            f"ou choisissez un autre port : « python -m generator serve --port {arguments.port + 1} ».",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

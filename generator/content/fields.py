@@ -8,6 +8,7 @@ reads; `messages.py` turns them into `Problem`s.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -30,13 +31,33 @@ def _refuse(code: str, message: str, hint: str = "") -> PydanticCustomError:
     return PydanticCustomError(code, message, {"hint": hint})
 
 
+# Characters a reader cannot see that change what a text shows or how it is read:
+# bidirectional overrides (a name shown backwards) and zero-width characters.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+
+
+def _refuse_invisible(value: str) -> str:
+    found = _INVISIBLE.search(value)
+    if found:
+        raise _refuse(
+            "fiche/caractere-invisible",
+            f"Ce texte contient un caractère invisible (U+{ord(found.group()):04X}), "
+            f"après « {value[max(0, found.start() - 20) : found.start()]} ».",
+            "retapez ce texte au clavier au lieu de le copier : "
+            "un caractère invisible peut changer l'ordre ou le sens des mots.",
+        )
+    return value
+
+
 ShortText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SHORT_TEXT),
+    AfterValidator(_refuse_invisible),
 ]
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_refuse_invisible),
 ]
 
 
@@ -64,18 +85,28 @@ _PHONE_HINT = (
 
 def _normalise_phone(value: object) -> str:
     raw = str(value).strip()
+    # A digit of another script (Arabic-Indic, fullwidth) or an invisible character: looks right, dials wrong.
+    strange = next(
+        (c for c in raw if (c.isdigit() and not c.isascii()) or unicodedata.category(c) == "Cf"), None
+    )
+    if strange:
+        raise _refuse(
+            "fiche/telephone",
+            f"« {raw} » contient « {strange} » (U+{ord(strange):04X}), qui n'est pas un chiffre de 0 à 9.",
+            "tapez le numéro au clavier, avec les chiffres de 0 à 9 et des espaces : « 03 21 21 62 62 ».",
+        )
     digits = _PHONE_SEPARATORS.sub("", raw)
     if digits.startswith("0033"):
         digits = "+33" + digits[4:]
     if digits.startswith("0032"):
         digits = "+32" + digits[4:]
-    if re.fullmatch(r"\+330?[1-9]\d{8}", digits):
+    if re.fullmatch(r"\+330?[1-9][0-9]{8}", digits):
         digits = "0" + digits.removeprefix("+33").lstrip("0")
-    if re.fullmatch(r"0[1-9]\d{8}", digits):
+    if re.fullmatch(r"0[1-9][0-9]{8}", digits):
         return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-    if re.fullmatch(r"3\d{3}", digits):  # French short service numbers (3949, 3646…)
+    if re.fullmatch(r"3[0-9]{3}", digits):  # French short service numbers (3949, 3646…)
         return digits
-    if re.fullmatch(r"\+32[1-9]\d{7,8}", digits):  # Belgian landlines (8) and mobiles (9)
+    if re.fullmatch(r"\+32[1-9][0-9]{7,8}", digits):  # Belgian landlines (8) and mobiles (9)
         return _format_belgian(digits[3:])
     raise _refuse("fiche/telephone", f"« {raw} » n'est pas un numéro de téléphone valide.", _PHONE_HINT)
 
@@ -121,6 +152,8 @@ Email = Annotated[str, AfterValidator(_check_email)]
 def _check_web_link(value: str) -> str:
     value = value.strip()
     parts = urlsplit(value)
+    if parts.scheme in ("http", "https"):  # "HTTPS://…" is written "https://…", as check and build show it
+        value = parts.scheme + value[len(parts.scheme) :]
     if parts.scheme not in ("http", "https"):
         raise _refuse(
             "fiche/lien",
@@ -138,6 +171,42 @@ def _check_web_link(value: str) -> str:
 
 
 WebLink = Annotated[str, AfterValidator(_check_web_link)]
+
+
+_SITE_ADDRESS = re.compile(r"https://([a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(/[A-Za-z0-9._~-]+)*/?")
+
+
+def _check_site_address(value: str) -> str:
+    """The site's own address: in QR codes, canonical links and the 404 page's script paths.
+
+    Strict: https, a plain host (no user, no port), a path of plain words.
+    """
+    value = value.strip()
+    if not _SITE_ADDRESS.fullmatch(value):
+        raise _refuse(
+            "fiche/adresse-site",
+            f"« {value} » n'est pas une adresse de site acceptée.",
+            "une adresse en https://, sans espace, guillemet, port ni « // » dans le chemin, "
+            "par exemple « https://mobilite.exemple.fr/ » ou « https://organisation.github.io/site/ ».",
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+SiteAddress = Annotated[str, AfterValidator(_check_site_address)]
+
+
+def _check_github_repository(value: str) -> str:
+    value = value.strip().removesuffix("/")
+    if not re.fullmatch(r"https://github\.com/[A-Za-z0-9-]+/[A-Za-z0-9._-]+", value):
+        raise _refuse(
+            "fiche/depot-github",
+            f"« {value} » n'est pas l'adresse d'un dépôt GitHub.",
+            "copiez l'adresse de la page d'accueil du dépôt : « https://github.com/organisation/depot ».",
+        )
+    return value
+
+
+GitHubRepository = Annotated[str, AfterValidator(_check_github_repository)]
 
 
 # --- Dates -----------------------------------------------------------------

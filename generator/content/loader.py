@@ -95,6 +95,19 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
 # --- Files ---------------------------------------------------------------------
 
 
+def leaves_folder(path: Path, folder: Path) -> bool:
+    """A file reached through a link that leads out of the content folder: a pull request could point
+    it at any file of the machine that builds the site."""
+    return path.exists() and not path.resolve().is_relative_to(folder.resolve())
+
+
+def link_problem(path: Path) -> Problem:
+    return Problem(
+        display_path(path), 0, "", "fichier/lien-externe",
+        "Ce lien symbolique mène hors du dossier de contenu.", "remplacez le lien par le fichier lui-même.",
+    )  # fmt: skip
+
+
 def _redirections_origin(path: Path) -> dict[str, YamlDocument]:
     document = load_yaml(path, display_path(path)) if path.is_file() else None
     return {"redirections": document} if isinstance(document, YamlDocument) else {}
@@ -110,6 +123,9 @@ def _load_optional(path: Path, model: type[Redirections], problems: list[Problem
 
 def _load_single(path: Path, model: type[BaseModel], problems: list[Problem]) -> _Loaded | None:
     display = display_path(path)
+    if leaves_folder(path, path.parent):
+        problems.append(link_problem(path))
+        return None
     if not path.is_file():
         hint = "chaque dossier de contenu en a un : copiez celui du dépôt, puis adaptez-le."
         problems.append(Problem(display, 0, "", "contenu/fichier-absent", "Ce fichier manque.", hint))
@@ -163,17 +179,8 @@ def _record_files(root: Path, folder: Path, problems: list[Problem]) -> Iterator
         display = display_path(path)
         if path.name.startswith("."):
             continue
-        if not path.resolve().is_relative_to(real_root):
-            problems.append(
-                Problem(
-                    display,
-                    0,
-                    "",
-                    "fichier/lien-externe",
-                    "Ce lien symbolique mène hors du dossier de contenu.",
-                    "remplacez le lien par le fichier lui-même.",
-                )
-            )
+        if leaves_folder(path, real_root):
+            problems.append(link_problem(path))
         elif path.suffix not in YAML_SUFFIXES or not path.is_file():
             problems.append(
                 Problem(

@@ -17,7 +17,17 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from .fields import CheckedDate, Email, Identifier, Phone, ShortText, Text, WebLink
+from .fields import (
+    CheckedDate,
+    Email,
+    GitHubRepository,
+    Identifier,
+    Phone,
+    ShortText,
+    SiteAddress,
+    Text,
+    WebLink,
+)  # fmt: skip
 from .vocabulary import CategoryId, NeedId, RuleCode
 
 
@@ -267,13 +277,13 @@ class Basin(Record):
     dans: ShortText = Field(description="Pour les phrases : « dans le Littoral Nord ».")
     titre_site: ShortText = Field(description="Titre du site.")
     editeur: ShortText = Field(description="Qui publie le site et les flyers.")
-    adresse_site: WebLink = Field(
+    adresse_site: SiteAddress = Field(
         description="Adresse publique du site : elle est imprimée dans les QR codes."
     )
     contact_email: Email | None = Field(
         None, description="Adresse où les citoyens signalent une erreur ou un problème d'accessibilité."
     )
-    depot_github: WebLink | None = Field(
+    depot_github: GitHubRepository | None = Field(
         None,
         description=(
             "Adresse du dépôt GitHub du contenu (https://github.com/organisation/depot) : "
@@ -317,7 +327,7 @@ class Glossary(Record):
     )
 
 
-SiteAddress = Annotated[str, Field(pattern=r"^/([a-z0-9\-]+/)*([a-z0-9\-]+\.pdf)?$")]
+SitePath = Annotated[str, Field(pattern=r"^/([a-z0-9\-]+/)*([a-z0-9\-]+\.pdf)?$")]
 
 
 class Redirection(Record):
@@ -325,10 +335,8 @@ class Redirection(Record):
 
     model_config = _documented("Une adresse qui a changé : les lecteurs de l'ancienne vont à la nouvelle.")
 
-    de: SiteAddress = Field(
-        description="L'ancienne adresse, sans le nom du site : « /services/ancien-nom/ »."
-    )
-    vers: SiteAddress = Field(description="La nouvelle adresse : « /services/nouveau-nom/ ».")
+    de: SitePath = Field(description="L'ancienne adresse, sans le nom du site : « /services/ancien-nom/ ».")
+    vers: SitePath = Field(description="La nouvelle adresse : « /services/nouveau-nom/ ».")
 
 
 class Redirections(Record):

@@ -50,8 +50,8 @@ class Problem:
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text += f" Aide : {self.hint}"
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line or 1},title={self.code}::{text}"
+        properties = f"file={_property(self.path)},line={self.line or 1},title={_property(self.code)}"
+        return f"::{level} {properties}::{_data(text)}"
 
 
 def display_path(path: Path) -> str:
@@ -82,3 +82,13 @@ def summary(problems: list[Problem]) -> str:
 
 def _count(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n <= 1 else plural}"
+
+
+# GitHub's workflow commands read one line: a file name or a message with a newline
+# could start a command of its own. Their escaping rules, for data and for properties.
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -19,6 +19,9 @@ from typing import Any
 
 import yaml
 
+from .problems import Problem, display_path
+from .yaml_loader import load_yaml
+
 PACKAGE = "@etalab/decoupage-administratif"
 PACKAGE_VERSION = "6.0.0"
 HAND_WRITTEN_FIELDS = ("libelle", "dans", "siren")
@@ -63,7 +66,7 @@ def import_territories(content: Path, data_dir: Path | None = None) -> list[Path
     departements = _departements_by_code(content)
     written = []
     for path in sorted((content / "territoires").glob("*.yml")):
-        hand = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        hand = _read_record(path)
         epci = epcis.get(str(hand.get("siren")))
         if epci is None:
             raise ImportError_(f"{path}: aucun EPCI n'a le SIREN « {hand.get('siren')} » dans {PACKAGE}.")
@@ -95,8 +98,18 @@ def _official_fields(
 
 
 def _departements_by_code(content: Path) -> dict[str, str]:
-    basin = yaml.safe_load((content / "bassin.yml").read_text(encoding="utf-8"))
-    return {str(d["code"]): d["id"] for d in basin["departements"]}
+    basin = _read_record(content / "bassin.yml")
+    return {str(d["code"]): d["id"] for d in basin.get("departements", [])}
+
+
+def _read_record(path: Path) -> dict[str, Any]:
+    """A record read with the project's hardened loader (sizes, aliases, tags and depth refused)."""
+    document = load_yaml(path, display_path(path))
+    if isinstance(document, Problem):
+        raise ImportError_(document.format())
+    if not isinstance(document.data, dict):
+        raise ImportError_(f"{document.display} : une fiche doit être une suite de champs « nom: valeur ».")
+    return document.data
 
 
 def _read_json(path: Path) -> list[dict[str, Any]]:

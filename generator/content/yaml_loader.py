@@ -122,12 +122,12 @@ class _Refused(Exception):
 def load_yaml(path: Path, display: str) -> YamlDocument | Problem:
     """Read one file; return its document, or the problem that prevents reading it."""
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
+        raw = read_limited(path)
+        if raw is None:
             raise _Refused(
                 1,
                 "yaml/trop-gros",
-                f"Le fichier est trop gros ({len(raw)} octets).",
+                f"Le fichier est trop gros ({path.stat().st_size} octets).",
                 f"une fiche fait quelques kilo-octets ; la limite est {MAX_FILE_BYTES} octets.",
             )
         document = YamlDocument(path, display, None)
@@ -140,6 +140,13 @@ def load_yaml(path: Path, display: str) -> YamlDocument | Problem:
         return Problem(
             display, 0, "", "fichier/illisible", message, "vérifiez que le fichier existe et peut être lu."
         )
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of a file, or None if it is larger than `limit`: never more is read."""
+    with path.open("rb") as file:
+        raw = file.read(limit + 1)
+    return None if len(raw) > limit else raw
 
 
 def _decode(raw: bytes) -> str:

@@ -203,14 +203,16 @@ def import_file(
     structures = {s["id"]: s for s in data.get("structures", [])} if isinstance(data, dict) else {}
     result = Imported()
     for record in services:
-        service_id = slug(record["id"].split("--", 1)[-1])
+        service_id = slug(str(record["id"]).split("--", 1)[-1])
+        if not service_id:
+            raise ValueError(f"un service a un identifiant vide ou illisible : « {record['id']} »")
         record_path = services_dir / f"{service_id}.yml"
         if record_path.exists() and not force:
             result.skipped.append(record_path.name)
             continue
         mapped, unmapped = _from_data_inclusion(record, structures, content, today)
         result.unmapped += [f"{service_id} : {item}" for item in unmapped]
-        source = record.get("source", "inconnue")
+        source = _one_line(str(record.get("source", "inconnue")))
         header = (
             "# yaml-language-server: $schema=../../schemas/service.schema.json\n"
             f"# Importé de data·inclusion, source {source} : à relire avant publication.\n"
@@ -220,6 +222,11 @@ def import_file(
         )
         result.written.append(record_path)
     return result
+
+
+def _one_line(text: str, limit: int = 80) -> str:
+    """A value written into a YAML comment: one line, or it would add fields to the record."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())[:limit]
 
 
 def _from_data_inclusion(

@@ -9,6 +9,7 @@ the large HTML blocks it need not parse (put back by `insert_blocks`).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -19,6 +20,8 @@ from datetime import time as day_start
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 from ..locations import MKDOCS_CONFIG
 from ..structure.navigation import Navigation
@@ -64,18 +67,46 @@ def _first(warnings: list[str], shown: int = 10) -> str:
     return text
 
 
-def serve_html(docs_dir: Path, *, site_name: str, nav: Navigation, port: int) -> None:
-    """Serve the site locally; MkDocs rebuilds and reloads the browser when a page changes."""
-    from mkdocs.commands.serve import serve
+class PortBusy(Exception):
+    """The preview's port is taken by another program."""
 
-    serve(
-        str(MKDOCS_CONFIG),
-        docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
-        site_name=site_name,
-        nav=nav,
-        dev_addr=f"127.0.0.1:{port}",
-        strict=False,
-    )
+
+def serve_html(docs_dir: Path, *, site_name: str, nav: Navigation, port: int) -> None:
+    """Serve the site locally; MkDocs rebuilds and reloads the browser when a page changes.
+
+    Only requests addressed to the preview itself are answered: a web page the
+    contributor visits cannot reach it through another host name (DNS rebinding).
+    """
+    from mkdocs.commands import serve as mkdocs_serve
+
+    guarded = _guarded_server({f"127.0.0.1:{port}", f"localhost:{port}"})
+    try:
+        with patch.object(mkdocs_serve, "LiveReloadServer", guarded):
+            mkdocs_serve.serve(
+                str(MKDOCS_CONFIG),
+                docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
+                site_name=site_name,
+                nav=nav,
+                dev_addr=f"127.0.0.1:{port}",
+                strict=False,
+            )
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortBusy(f"le port {port} est déjà utilisé par un autre programme.") from None
+        raise
+
+
+def _guarded_server(hosts: set[str]) -> type[Any]:
+    from mkdocs.livereload import LiveReloadServer
+
+    class GuardedServer(LiveReloadServer):
+        def serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+            if environ.get("HTTP_HOST") not in hosts:
+                start_response("421 Misdirected Request", [("Content-Type", "text/plain; charset=utf-8")])
+                return ["Cet aperçu ne répond qu'à l'adresse http://127.0.0.1 de cet ordinateur.".encode()]
+            return super().serve_request(environ, start_response)
+
+    return GuardedServer
 
 
 @contextmanager

@@ -9,10 +9,14 @@ change that created them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..content.problems import Problem, display_path
 from ..content.records import Content
+from ..content.yaml_loader import read_limited
+
+MAX_LIST_BYTES = 2_000_000  # a region's list: about 100 000 addresses
 
 ADDRESS_LIST = "adresses-publiques.txt"
 HEADER = (
@@ -22,14 +26,32 @@ HEADER = (
 )
 
 
+class AddressListRefused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 def read_address_list(content_dir: Path) -> dict[str, int] | None:
     """The published addresses with their line, or None when the basin keeps no list."""
     path = content_dir / ADDRESS_LIST
-    if not path.is_file():
+    if not path.exists():
         return None
+    if path.is_symlink() or not path.is_file():
+        raise AddressListRefused(Problem(
+            display_path(path), 0, "", "fichier/lien-externe",
+            "La liste des adresses publiées doit être un fichier, pas un lien symbolique.",
+            "remplacez le lien par le fichier lui-même.",
+        ))  # fmt: skip
+    raw = read_limited(path, MAX_LIST_BYTES)
+    if raw is None:
+        raise AddressListRefused(Problem(
+            display_path(path), 0, "", "yaml/trop-gros", "La liste des adresses publiées est trop grosse.",
+            f"elle fait quelques dizaines de kilo-octets ; la limite est {MAX_LIST_BYTES} octets.",
+        ))  # fmt: skip
     return {
         line.strip(): number
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1)
         if line.strip() and not line.startswith("#")
     }
 
@@ -55,8 +77,11 @@ def removed_addresses(
 
 
 def write_address_list(content_dir: Path, addresses: set[str]) -> None:
+    """Rewrite the list; never through a symbolic link (O_NOFOLLOW), which could point anywhere."""
     text = HEADER + "".join(f"{address}\n" for address in sorted(addresses))
-    (content_dir / ADDRESS_LIST).write_text(text, encoding="utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+    with os.fdopen(os.open(content_dir / ADDRESS_LIST, flags, 0o644), "w", encoding="utf-8") as file:
+        file.write(text)
 
 
 def redirection_problems(content: Content, addresses: set[str]) -> list[Problem]:
