@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         "--data", type=Path, help="dossier data/ de @etalab/decoupage-administratif déjà téléchargé"
     )
 
+    france_services = command(
+        "import-france-services", "import_france_services",
+        "écrit les lieux France Services du bassin depuis la liste officielle de l'ANCT (CSV)",
+    )  # fmt: skip
+    france_services.add_argument("fichier", type=Path, help="liste des France Services de l'ANCT (CSV)")
+
     importer = command(
         "import-data-inclusion", "import_data_inclusion",
         "transforme un fichier data·inclusion (export DORA…) en fiches à relire",

@@ -18,7 +18,7 @@ def test_committed_schema_is_up_to_date(name: str) -> None:
 
 
 def test_every_record_points_editors_to_its_schema() -> None:
-    expected = {"services": "service", "publics": "public", "territoires": "territoire"}
+    expected = {"services": "service", "publics": "public", "territoires": "territoire", "lieux": "lieu"}
     for folder, schema in expected.items():
         for path in (REAL_CONTENT / folder).glob("*.yml"):
             first = path.read_text(encoding="utf-8").splitlines()[0]
@@ -42,6 +42,7 @@ def test_service_schema_documents_every_field_in_french() -> None:
 
 ROOT_FILES = {
     "service": "content/services/<identifiant>.yml",
+    "lieu": "content/lieux/<identifiant>.yml",
     "public": "content/publics/<identifiant>.yml",
     "territoire": "content/territoires/<identifiant>.yml",
     "bassin": "content/bassin.yml",

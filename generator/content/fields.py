@@ -236,3 +236,31 @@ def _parse_date(value: object) -> date:
 CheckedDate = Annotated[
     date, BeforeValidator(_parse_date), Field(json_schema_extra={"examples": ["2026-03-31"]})
 ]
+
+
+# --- Opening hours -----------------------------------------------------------------
+
+
+def _check_opening_hours(value: str) -> str:
+    """OpenStreetMap's `opening_hours` syntax, as data·inclusion asks, read by a real parser."""
+    import opening_hours
+
+    value = " ".join(value.split())
+    if not opening_hours.validate(value):
+        raise _refuse(
+            "fiche/horaires",
+            f"« {value} » n'est pas écrit dans le format des horaires d'OpenStreetMap.",
+            "par exemple « Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00 » : jours en anglais abrégé "
+            "(Mo Tu We Th Fr Sa Su), heures sur 24 heures. L'outil https://projets.pavie.info/yohours/ "
+            "aide à l'écrire.",
+        )
+    return value
+
+
+OpeningHours = Annotated[
+    str,
+    AfterValidator(_check_opening_hours),
+    Field(json_schema_extra={"examples": ["Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"]}),
+]
+
+InseeCode = Annotated[str, Field(pattern=r"^\d[\dAB]\d{3}$")]

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .messages import problems_from_validation
-from .model import Audience, Basin, FileRecord, Glossary, Redirections, Service, Territory
+from .model import Audience, Basin, FileRecord, Glossary, HelpDesk, Redirections, Service, Territory
 from .problems import Problem, Severity, display_path, errors
 from .records import Content
 from .rules import cross_record_problems
@@ -35,6 +35,7 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "publics": Audience,
     "territoires": Territory,
     "services": Service,
+    "lieux": HelpDesk,
 }
 SINGLE_FILES: dict[str, type[BaseModel]] = {"bassin.yml": Basin, "glossaire.yml": Glossary}
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -73,6 +74,7 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
         glossary=glossary.records["glossaire"],
         audiences=folders["publics"].records,
         territories=folders["territoires"].records,
+        help_desks=folders["lieux"].records,
         services={i: s for i, s in services.items() if s.statut == "actif"},
         retired={i: s for i, s in services.items() if s.statut == "retire"},
         redirections=redirections.redirections,

@@ -22,13 +22,15 @@ from .fields import (
     Email,
     GitHubRepository,
     Identifier,
+    InseeCode,
+    OpeningHours,
     Phone,
     ShortText,
     SiteAddress,
     Text,
     WebLink,
 )  # fmt: skip
-from .vocabulary import CategoryId, NeedId, RuleCode
+from .vocabulary import CategoryId, HelpDeskKindId, NeedId, RuleCode
 
 
 class Record(BaseModel):
@@ -219,16 +221,74 @@ class Audience(FileRecord):
     )
 
 
+# --- Help desks --------------------------------------------------------------
+
+
+class HelpDesk(FileRecord):
+    """A place where a person is received and helped: one file `content/lieux/<id>.yml`."""
+
+    model_config = _documented(
+        "Un lieu où une personne est reçue et aidée (France Services, mission locale, agence, MDPH…) : "
+        "un fichier content/lieux/<identifiant>.yml."
+    )
+
+    nom: ShortText = Field(
+        description="Nom du lieu, comme on l'appelle sur place : « France Services de Fruges »."
+    )
+    type: HelpDeskKindId = Field(description="Quel genre de lieu : il dit à la personne ce qu'on y fait.")
+    operateur: ShortText = Field(
+        description="Qui tient ce lieu : collectivité, association, organisme public."
+    )
+    territoires: Annotated[list[Identifier], Field(min_length=1)] = Field(
+        description=(
+            "Qui ce lieu accueille : identifiants d'intercommunalités, de départements ou du bassin entier, "
+            "comme pour un service."
+        )
+    )
+    commune: InseeCode | None = Field(
+        None,
+        description="Code INSEE de la commune où est le lieu : « 62361 ». Vide pour une ligne téléphonique.",
+    )
+    adresse: Text | None = Field(None, description="Adresse postale, une ligne par ligne de l'enveloppe.")
+    telephone: Phone | None = Field(None, description="Numéro à appeler : « 03 21 04 23 15 » ou « 3949 ».")
+    email: Email | None = Field(None, description="Adresse e-mail du lieu, jamais celle d'une personne.")
+    site: WebLink | None = Field(None, description="Page du lieu sur le site de son opérateur.")
+    horaires: OpeningHours | None = Field(
+        None,
+        description=(
+            "Horaires d'ouverture au format d'OpenStreetMap (celui de data·inclusion) : "
+            "« Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00 ». Le site les écrit en mots."
+        ),
+    )
+    horaires_precisions: Text | None = Field(
+        None, description="Ce que les horaires ne disent pas : « Sur rendez-vous le samedi. »"
+    )
+    accessibilite: Text | None = Field(
+        None, description="Accessibilité du lieu : fauteuil roulant, boucle magnétique…"
+    )
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(
+        description="D'où viennent l'adresse, le téléphone et les horaires : au moins une source."
+    )
+    verifie_le: CheckedDate = Field(description="Date de la dernière vérification (année-mois-jour).")
+
+
 # --- Territories -------------------------------------------------------------
 
 
 class Commune(Record):
     model_config = _documented("Une commune de l'intercommunalité.")
 
-    insee: Annotated[str, Field(pattern=r"^\d[\dAB]\d{3}$")] = Field(description="Code INSEE (5 caractères).")
+    insee: InseeCode = Field(description="Code INSEE (5 caractères).")
     nom: ShortText = Field(description="Nom officiel de la commune.")
     codes_postaux: Annotated[list[Annotated[str, Field(pattern=r"^\d{5}$")]], Field(min_length=1)] = Field(
         description="Codes postaux de la commune."
+    )
+    anciens_noms: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Communes déléguées ou associées : des noms que les habitants donnent encore "
+            "(rempli par le script)."
+        ),
     )
 
 

@@ -14,8 +14,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .model import Audience, Basin, Glossary, Redirection, Service, Territory
-from .vocabulary import EVERYONE, NEEDS
+from .model import Audience, Basin, Commune, Glossary, HelpDesk, Redirection, Service, Territory
+from .vocabulary import EVERYONE, HELP_DESK_KINDS, NEEDS
 from .yaml_loader import YamlDocument
 
 
@@ -47,6 +47,7 @@ class Content:
     audiences: dict[str, Audience]
     territories: dict[str, Territory]
     services: dict[str, Service]  # services that exist: on every page, flyer and export
+    help_desks: dict[str, HelpDesk] = field(default_factory=dict)  # places that receive people
     retired: dict[str, Service] = field(default_factory=dict)  # only their own page remains
     redirections: list[Redirection] = field(default_factory=list)
     # Where each record was read ("services/<id>", "glossaire"…), to point later findings to a line.
@@ -64,6 +65,10 @@ class Content:
         self._by_territory: dict[str, list[Service]] = defaultdict(list)
         self._by_audience: dict[str, list[Service]] = defaultdict(list)
         self._by_pair: dict[tuple[str, str], list[Service]] = defaultdict(list)
+        self._desks_by_territory: dict[str, list[HelpDesk]] = defaultdict(list)
+        for desk in sorted(self.help_desks.values(), key=_desk_order):
+            for territory_id in self._covered(desk.territoires):
+                self._desks_by_territory[territory_id].append(desk)
         for service_id, service in self.services.items():
             for audience_id in self._audiences_of[service_id]:
                 self._by_audience[audience_id].append(service)
@@ -82,7 +87,11 @@ class Content:
         return self._territories_of[service.id]
 
     def _territories(self, service: Service) -> list[str]:
-        wanted = set(service.territoires)
+        return self._covered(service.territoires)
+
+    def _covered(self, zones: list[str]) -> list[str]:
+        """The intercommunalities a list of zones covers (a département covers its own)."""
+        wanted = set(zones)
         if self.basin.id in wanted:
             return list(self.territories)
         return [
@@ -112,6 +121,29 @@ class Content:
         """(territory, audience) pairs that have at least one service, in page order."""
         return [(t, a) for t in self.territories for a in self.audiences if self._by_pair.get((t, a))]
 
+    # --- Communes and the help desks near them -------------------------------------------
+
+    @cached_property
+    def communes(self) -> dict[str, tuple[Commune, str]]:
+        """INSEE code → the commune and its intercommunality, in alphabetical order."""
+        found = [(c, t) for t, territory in self.territories.items() for c in territory.communes]
+        return {
+            c.insee: (c, t) for c, t in sorted(found, key=lambda pair: (sort_key(pair[0].nom), pair[0].insee))
+        }
+
+    def help_desks_for(self, territory_id: str) -> list[HelpDesk]:
+        """The places that receive the people of a territory: anyone's first, then by name."""
+        return list(self._desks_by_territory.get(territory_id, []))
+
+    def help_desks_near(self, insee: str) -> list[HelpDesk]:
+        """The places that receive the people of a commune: those in the commune come first."""
+        _, territory_id = self.communes[insee]
+        desks = self.help_desks_for(territory_id)
+        return [d for d in desks if d.commune == insee] + [d for d in desks if d.commune != insee]
+
+    def commune_name(self, insee: str | None) -> str:
+        return self.communes[insee][0].nom if insee in self.communes else ""
+
     @cached_property
     def departements(self) -> dict[str, str]:
         return {d.id: d.nom for d in self.basin.departements}
@@ -127,6 +159,10 @@ class Content:
     def zones_text(self, service: Service) -> str:
         """Where a service is available, in words: "Le Boulonnais, Pas-de-Calais"."""
         return ", ".join(self.zone_label(zone) for zone in service.territoires)
+
+
+def _desk_order(desk: HelpDesk) -> tuple[int, str, str]:
+    return (HELP_DESK_KINDS[desk.type].order, sort_key(desk.nom), desk.id)
 
 
 def group_by_need(services: list[Service]) -> list[tuple[str, list[Service]]]:

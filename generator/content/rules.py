@@ -29,6 +29,7 @@ def cross_record_problems(content: Content, today: date) -> list[Problem]:
         *_check_glossary(content),
         *_check_icons(content),
         *_check_reporting(content),
+        *_check_help_desks(content),
     ]
 
 
@@ -243,4 +244,29 @@ def _check_icons(content: Content) -> Iterator[Problem]:
                 "fiche/icone-inconnue",
                 f"L'icône « {audience.icone} » n'existe pas.",
                 "choisissez le nom d'un fichier de generator/render/static/icons/ (sans « .svg »).",
+            )
+
+
+def _check_help_desks(content: Content) -> Iterator[Problem]:
+    """A help desk serves known zones, sits in a commune of the basin, and can be called or visited."""
+    zones = sorted(content.zone_ids())
+    for desk_id, desk in content.help_desks.items():
+        document = content.origins[f"lieux/{desk_id}"]
+        for index, zone in enumerate(desk.territoires):
+            if zone not in zones:
+                yield _unknown(document, ("territoires", index), zone, "territoire", zones)
+        if desk.commune and desk.commune not in content.communes:
+            yield document.problem(
+                ("commune",),
+                "ref/commune-inconnue",
+                f"Le code INSEE {desk.commune} n'est pas celui d'une commune du bassin.",
+                "indiquez le code INSEE de la commune où est le lieu (5 caractères, "
+                "sur annuaire-entreprises.data.gouv.fr ou dans content/territoires/).",
+            )
+        if not (desk.telephone or desk.adresse):
+            yield document.problem(
+                ("telephone",),
+                "fiche/lieu-sans-contact",
+                "Ce lieu n'a ni téléphone ni adresse : personne ne peut l'appeler ou y aller.",
+                "ajoutez au moins un téléphone ou une adresse, pris dans une source.",
             )

@@ -58,11 +58,11 @@ def import_territories(content: Path, data_dir: Path | None = None) -> list[Path
         with tempfile.TemporaryDirectory() as temporary:
             return import_territories(content, download_package(Path(temporary)))
     epcis = {e["code"]: e for e in _read_json(data_dir / "epci.json")}
+    communes = _read_json(data_dir / "communes.json")
     postcodes = {
-        c["code"]: c.get("codesPostaux", [])
-        for c in _read_json(data_dir / "communes.json")
-        if c.get("type") == "commune-actuelle"
+        c["code"]: c.get("codesPostaux", []) for c in communes if c.get("type") == "commune-actuelle"
     }
+    former = _former_names(communes)
     departements = _departements_by_code(content)
     written = []
     for path in sorted((content / "territoires").glob("*.yml")):
@@ -71,14 +71,27 @@ def import_territories(content: Path, data_dir: Path | None = None) -> list[Path
         if epci is None:
             raise ImportError_(f"{path}: aucun EPCI n'a le SIREN « {hand.get('siren')} » dans {PACKAGE}.")
         record = {k: hand[k] for k in HAND_WRITTEN_FIELDS if k in hand}
-        record |= _official_fields(epci, postcodes, departements, path)
+        record |= _official_fields(epci, postcodes, former, departements, path)
         path.write_text(HEADER + _dump(record), encoding="utf-8")
         written.append(path)
     return written
 
 
+def _former_names(communes: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Delegated and associated communes by the commune they belong to now: names people still give."""
+    names: dict[str, list[str]] = {}
+    for commune in communes:
+        if commune.get("type") in ("commune-deleguee", "commune-associee") and commune.get("chefLieu"):
+            names.setdefault(commune["chefLieu"], []).append(commune["nom"])
+    return names
+
+
 def _official_fields(
-    epci: dict[str, Any], postcodes: dict[str, list[str]], departements: dict[str, str], path: Path
+    epci: dict[str, Any],
+    postcodes: dict[str, list[str]],
+    former: dict[str, list[str]],
+    departements: dict[str, str],
+    path: Path,
 ) -> dict[str, Any]:
     members = sorted(epci["membres"], key=lambda m: m["code"])
     codes = {m["code"][:2] for m in members}
@@ -90,11 +103,22 @@ def _official_fields(
         "nom": epci["nom"],
         "nature": epci["type"],
         "departement": departements[next(iter(codes))],
-        "communes": [
-            {"insee": m["code"], "nom": m["nom"], "codes_postaux": sorted(postcodes.get(m["code"], []))}
-            for m in members
-        ],
+        "communes": [_commune(m, postcodes, former) for m in members],
     }
+
+
+def _commune(
+    member: dict[str, Any], postcodes: dict[str, list[str]], former: dict[str, list[str]]
+) -> dict[str, Any]:
+    commune: dict[str, Any] = {
+        "insee": member["code"],
+        "nom": member["nom"],
+        "codes_postaux": sorted(postcodes.get(member["code"], [])),
+    }
+    others = sorted(set(former.get(member["code"], [])) - {member["nom"]})
+    if others:
+        commune["anciens_noms"] = others
+    return commune
 
 
 def _departements_by_code(content: Path) -> dict[str, str]:

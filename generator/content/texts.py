@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from .model import Audience, Glossary, Service, Territory
+from .model import Audience, Glossary, HelpDesk, Service, Territory
 from .yaml_loader import Location
 
 SERVICE_TEXT_FIELDS = (
@@ -36,6 +36,13 @@ def service_texts(service: Service) -> Iterator[tuple[Location, str]]:
 def audience_texts(audience: Audience) -> Iterator[tuple[Location, str]]:
     for field in ("libelle", "vous", "introduction"):
         yield (field,), getattr(audience, field)
+
+
+def help_desk_texts(desk: HelpDesk) -> Iterator[tuple[Location, str]]:
+    for field in ("horaires_precisions", "accessibilite"):
+        text = getattr(desk, field)
+        if text:
+            yield (field,), text
 
 
 def territory_texts(territory: Territory) -> Iterator[tuple[Location, str]]:

@@ -69,6 +69,108 @@ ACCESS_MODES: dict[str, str] = {
 
 EVERYONE = "tous"  # in `publics`: the service is for everyone
 
+# --- Help desks: places where a person is received and helped ----------------------
+
+HelpDeskKindId = Literal[
+    "france-services",
+    "mission-locale",
+    "france-travail",
+    "plateforme-mobilite",
+    "mdph",
+    "maison-departementale",
+    "ccas",
+    "mairie",
+    "point-transfrontalier",
+    "autre",
+]
+
+
+@dataclass(frozen=True)
+class HelpDeskKind:
+    id: str
+    label: str
+    what: str  # one FALC sentence: what such a place does for the person
+    icon: str
+    order: int  # on a page: the places anyone can go to first
+
+
+HELP_DESK_KINDS: dict[str, HelpDeskKind] = {
+    k.id: k
+    for k in (
+        HelpDeskKind(
+            "france-services",
+            "France Services",
+            "Un agent vous aide dans vos démarches.",
+            "home-city",
+            1,
+        ),
+        HelpDeskKind(
+            "mairie",
+            "Mairie",
+            "L'accueil de votre mairie vous renseigne.",
+            "home-city",
+            2,
+        ),
+        HelpDeskKind(
+            "ccas",
+            "Centre communal d'action sociale",
+            "Le service social de votre mairie vous aide.",
+            "hand-heart",
+            3,
+        ),
+        HelpDeskKind(
+            "plateforme-mobilite",
+            "Plateforme mobilité",
+            "Un conseiller cherche avec vous comment vous déplacer.",
+            "chat-question",
+            4,
+        ),
+        HelpDeskKind(
+            "mission-locale",
+            "Mission locale",
+            "Pour les jeunes de 16 à 25 ans : emploi, formation, transport.",
+            "account-school",
+            5,
+        ),
+        HelpDeskKind(
+            "france-travail",
+            "France Travail",
+            "Pour les personnes qui cherchent un travail.",
+            "briefcase-search",
+            6,
+        ),
+        HelpDeskKind(
+            "maison-departementale",
+            "Accueil du Département",
+            "Les travailleurs sociaux du Département vous reçoivent.",
+            "hand-heart",
+            7,
+        ),
+        HelpDeskKind(
+            "mdph",
+            "Maison départementale des personnes handicapées",
+            "Pour les personnes en situation de handicap : vos droits, vos aides.",
+            "wheelchair",
+            8,
+        ),
+        HelpDeskKind(
+            "point-transfrontalier",
+            "Point d'information frontaliers",
+            "Pour travailler ou étudier en Belgique.",
+            "translate",
+            9,
+        ),
+        HelpDeskKind(
+            "autre",
+            "Accueil",
+            "Un lieu où l'on vous reçoit et vous aide.",
+            "information-outline",
+            10,
+        ),
+    )
+}
+assert set(HELP_DESK_KINDS) == set(get_args(HelpDeskKindId)), "each kind of help desk needs its words"
+
 # The FALC rules a record may silence in `falc_exceptions` (their checks live in falc/).
 RuleCode = Literal[
     "phrase-longue",

@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content.model import Audience, Basin, Glossary, Service, Territory
+from ..content.model import Audience, Basin, Glossary, HelpDesk, Service, Territory
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "service": Service,
+    "lieu": HelpDesk,
     "public": Audience,
     "territoire": Territory,
     "bassin": Basin,

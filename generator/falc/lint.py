@@ -19,7 +19,14 @@ from statistics import mean
 from ..content.model import FalcException
 from ..content.problems import Problem, Severity
 from ..content.records import Content
-from ..content.texts import audience_texts, glossary_texts, lines_of, service_texts, territory_texts
+from ..content.texts import (
+    audience_texts,
+    glossary_texts,
+    help_desk_texts,
+    lines_of,
+    service_texts,
+    territory_texts,
+)  # fmt: skip
 from ..content.yaml_loader import Location, YamlDocument, dotted
 from .analysis import Analyzer, split_sentences
 from .rules import Finding, Rules, needs_lemma, readability, words_of
@@ -28,7 +35,7 @@ from .settings import MIN_READABILITY, RULES
 # Texts read as paragraphs: the rules on whole texts (length, readability) apply to them.
 LONG_TEXT_FIELDS = {
     "description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand",
-    "accessibilite", "introduction", "explication",
+    "accessibilite", "introduction", "explication", "horaires_precisions",
 }  # fmt: skip
 
 
@@ -193,6 +200,10 @@ def _records(content: Content) -> list[_RecordTexts]:
     records += [
         _RecordTexts(f"publics/{i}", origins[f"publics/{i}"], a.falc_exceptions, list(audience_texts(a)))
         for i, a in content.audiences.items()
+    ]
+    records += [
+        _RecordTexts(f"lieux/{i}", origins[f"lieux/{i}"], [], list(help_desk_texts(desk)))
+        for i, desk in content.help_desks.items()
     ]
     records += [
         _RecordTexts(f"territoires/{i}", origins[f"territoires/{i}"], [], list(territory_texts(t)))
