@@ -47,6 +47,7 @@ ROOT_FILES = {
     "territoire": "content/territoires/<identifiant>.yml",
     "bassin": "content/bassin.yml",
     "glossaire": "content/glossaire.yml",
+    "besoins": "content/besoins.yml",
 }
 
 

@@ -132,8 +132,10 @@ def test_duplicate_ids_are_refused(content_dir: Path) -> None:
 def test_territory_id_cannot_repeat_a_departement_id(content_dir: Path) -> None:
     shutil.copy(content_dir / "territoires" / "alpha.yml", content_dir / "territoires" / "nord.yml")
     _, problems = load_content(content_dir, TODAY)
-    # The copy also repeats alpha's SIREN.
-    assert sorted(p.code for p in problems) == ["fiche/id-double", "fiche/siren-double"]
+    # The copy also repeats alpha's SIREN and its two communes.
+    assert sorted(p.code for p in problems) == [
+        "fiche/commune-double", "fiche/commune-double", "fiche/id-double", "fiche/siren-double",
+    ]  # fmt: skip
 
 
 def test_missing_basin_file_is_reported(content_dir: Path) -> None:

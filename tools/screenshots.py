@@ -24,6 +24,7 @@ PAGES = {
         "public-territoire",
         "service",
         "communes",
+        "commune",
         "glossaire",
         "accessibilite",
     )

@@ -25,7 +25,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .messages import problems_from_validation
-from .model import Audience, Basin, FileRecord, Glossary, HelpDesk, Redirections, Service, Territory
+from .model import (
+    Audience,
+    Basin,
+    FileRecord,
+    Glossary,
+    HelpDesk,
+    NeedAdvice,
+    Redirections,
+    Service,
+    Territory,
+)  # fmt: skip
 from .problems import Problem, Severity, display_path, errors
 from .records import Content
 from .rules import cross_record_problems
@@ -38,6 +48,8 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "lieux": HelpDesk,
 }
 SINGLE_FILES: dict[str, type[BaseModel]] = {"bassin.yml": Basin, "glossaire.yml": Glossary}
+# Files a basin may leave out: an empty record stands for them.
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"redirections.yml": Redirections, "besoins.yml": NeedAdvice}
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
@@ -62,11 +74,13 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
         )
         return None, [problem]
     single = {name: _load_single(root / name, model, problems) for name, model in SINGLE_FILES.items()}
+    single |= {name: _load_optional(root / name, model, problems) for name, model in OPTIONAL_FILES.items()}
     folders = {name: _load_folder(root, name, model, problems) for name, model in FOLDERS.items()}
-    basin, glossary = single["bassin.yml"], single["glossaire.yml"]
-    redirections = _load_optional(root / "redirections.yml", Redirections, problems)
-    if basin is None or glossary is None or redirections is None:
+    if any(loaded is None for loaded in single.values()):
         return None, sorted(problems)
+    basin, glossary = single["bassin.yml"], single["glossaire.yml"]
+    redirections, advice = single["redirections.yml"], single["besoins.yml"]
+    assert basin and glossary and redirections and advice
     services = folders["services"].records
     content = Content(
         root=root,
@@ -77,16 +91,20 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
         help_desks=folders["lieux"].records,
         services={i: s for i, s in services.items() if s.statut == "actif"},
         retired={i: s for i, s in services.items() if s.statut == "retire"},
-        redirections=redirections.redirections,
+        redirections=redirections.records["redirections"].redirections,
+        advice=advice.records["besoins"].besoins,
         origins={
             **{
                 f"{folder}/{key}": document
                 for folder, loaded in folders.items()
                 for key, document in loaded.documents.items()
             },
-            "bassin": basin.documents["bassin"],
-            "glossaire": glossary.documents["glossaire"],
-            **_redirections_origin(root / "redirections.yml"),
+            **{
+                key: document
+                for loaded in single.values()
+                if loaded
+                for key, document in loaded.documents.items()
+            },
         },
     )
     problems += cross_record_problems(content, today)
@@ -110,17 +128,11 @@ def link_problem(path: Path) -> Problem:
     )  # fmt: skip
 
 
-def _redirections_origin(path: Path) -> dict[str, YamlDocument]:
-    document = load_yaml(path, display_path(path)) if path.is_file() else None
-    return {"redirections": document} if isinstance(document, YamlDocument) else {}
-
-
-def _load_optional(path: Path, model: type[Redirections], problems: list[Problem]) -> Redirections | None:
+def _load_optional(path: Path, model: type[BaseModel], problems: list[Problem]) -> _Loaded | None:
     """A file a basin may leave out: its empty record then."""
-    if not path.exists():
-        return model()
-    loaded = _load_single(path, model, problems)
-    return loaded.records[path.stem] if loaded else None
+    if not path.exists() and not path.is_symlink():
+        return _Loaded({path.stem: model()}, {})
+    return _load_single(path, model, problems)
 
 
 def _load_single(path: Path, model: type[BaseModel], problems: list[Problem]) -> _Loaded | None:

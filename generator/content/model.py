@@ -150,6 +150,14 @@ class Service(FileRecord):
     )
     ou: Text | None = Field(None, description="Où ? Arrêts, points d'accueil, lieux de rendez-vous.")
     quand: Text | None = Field(None, description="Quand ? Jours, horaires, fréquence.")
+    vehicule_requis: Literal["voiture", "permis"] | None = Field(
+        None,
+        description=(
+            "`voiture` si le service est seulement pour les personnes qui ont une voiture (un garage, "
+            "une aide aux kilomètres) ; `permis` s'il faut le permis de conduire (une location). "
+            "Les pages permettent alors de cacher ce service aux personnes sans voiture ou sans permis."
+        ),
+    )
     contact: Contact = Field(description="Comment joindre le service : au moins un moyen.")
     accessibilite: Text | None = Field(
         None, description="Accessibilité : fauteuil roulant, accueil en langue des signes, etc."
@@ -216,6 +224,13 @@ class Audience(FileRecord):
     icone: Identifier = Field(description="Nom de l'icône (fichier de `generator/render/static/icons/`).")
     ordre: int = Field(description="Place du public dans les listes : 1 en premier.")
     fiche: ShortText = Field(description="Fiche du plan qui concerne ce public : « 3.3 A ».")
+    besoins: list[NeedId] = Field(
+        default_factory=list,
+        description=(
+            "Les besoins les plus fréquents de ce public, dans l'ordre. Quand aucun service ne répond à l'un "
+            "d'eux sur un territoire, la page le dit franchement et dit qui peut aider."
+        ),
+    )
     falc_exceptions: list[FalcException] = Field(
         default_factory=list, description="Règles FALC ignorées pour un champ, avec leur raison."
     )
@@ -248,6 +263,13 @@ class HelpDesk(FileRecord):
     commune: InseeCode | None = Field(
         None,
         description="Code INSEE de la commune où est le lieu : « 62361 ». Vide pour une ligne téléphonique.",
+    )
+    seulement_pour: list[InseeCode] = Field(
+        default_factory=list,
+        description=(
+            "Si le lieu ne reçoit que les habitants de certaines communes (un CCAS, une mairie) : "
+            "leurs codes INSEE. Vide : tous les habitants des `territoires`."
+        ),
     )
     adresse: Text | None = Field(None, description="Adresse postale, une ligne par ligne de l'enveloppe.")
     telephone: Phone | None = Field(None, description="Numéro à appeler : « 03 21 04 23 15 » ou « 3949 ».")
@@ -405,3 +427,32 @@ class Redirections(Record):
     model_config = _documented("Les adresses qui ont changé : content/redirections.yml.")
 
     redirections: list[Redirection] = Field(default_factory=list, description="Les adresses déplacées.")
+
+
+class NeedHelp(Record):
+    """What a page says when no local service answers a need: a national option, with its source."""
+
+    model_config = _documented(
+        "Une solution nationale, proposée quand aucun service local ne répond à un besoin."
+    )
+
+    besoin: NeedId = Field(description="Le besoin auquel elle répond : « etre-conduit ».")
+    publics: Annotated[list[Identifier], Field(min_length=1)] = Field(
+        default_factory=lambda: ["tous"], description="Pour quels publics (identifiants), ou `[tous]`."
+    )
+    texte: Text = Field(description="Ce que c'est et comment faire, en phrases FALC, une par ligne.")
+    appeler: ShortText | None = Field(None, description="Qui la personne appelle : « l'Assurance Maladie ».")
+    telephone: Phone | None = Field(None, description="Le numéro à appeler, s'il existe.")
+    site: WebLink | None = Field(None, description="La page officielle.")
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(description="D'où vient chaque fait.")
+    verifie_le: CheckedDate = Field(description="Date de la dernière vérification (année-mois-jour).")
+
+
+class NeedAdvice(Record):
+    """The national options for each need: `content/besoins.yml` (optional)."""
+
+    model_config = _documented(
+        "Ce que le site propose quand aucun service local ne répond à un besoin : content/besoins.yml."
+    )
+
+    besoins: list[NeedHelp] = Field(default_factory=list, description="Les solutions nationales, par besoin.")

@@ -14,8 +14,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .model import Audience, Basin, Commune, Glossary, HelpDesk, Redirection, Service, Territory
-from .vocabulary import EVERYONE, HELP_DESK_KINDS, NEEDS
+from .model import Audience, Basin, Commune, Glossary, HelpDesk, NeedHelp, Redirection, Service, Territory
+from .vocabulary import EVERYONE, HELP_DESK_KINDS, INTERCOMMUNALITY_NATURES, NEEDS
 from .yaml_loader import YamlDocument
 
 
@@ -50,6 +50,7 @@ class Content:
     help_desks: dict[str, HelpDesk] = field(default_factory=dict)  # places that receive people
     retired: dict[str, Service] = field(default_factory=dict)  # only their own page remains
     redirections: list[Redirection] = field(default_factory=list)
+    advice: list[NeedHelp] = field(default_factory=list)  # national options when no service answers a need
     # Where each record was read ("services/<id>", "glossaire"…), to point later findings to a line.
     origins: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
 
@@ -138,7 +139,9 @@ class Content:
     def help_desks_near(self, insee: str) -> list[HelpDesk]:
         """The places that receive the people of a commune: those in the commune come first."""
         _, territory_id = self.communes[insee]
-        desks = self.help_desks_for(territory_id)
+        desks = [
+            d for d in self.help_desks_for(territory_id) if not d.seulement_pour or insee in d.seulement_pour
+        ]
         return [d for d in desks if d.commune == insee] + [d for d in desks if d.commune != insee]
 
     def commune_name(self, insee: str | None) -> str:
@@ -147,6 +150,24 @@ class Content:
     @cached_property
     def departements(self) -> dict[str, str]:
         return {d.id: d.nom for d in self.basin.departements}
+
+    def advice_for(self, need: str, audience_id: str) -> list[NeedHelp]:
+        """The national options for a need, for one audience."""
+        return [
+            a for a in self.advice if a.besoin == need and (EVERYONE in a.publics or audience_id in a.publics)
+        ]
+
+    def territory_in_full(self, territory_id: str) -> str:
+        """ "la Communauté urbaine de Dunkerque": an official name without its abbreviation."""
+        territory = self.territories[territory_id]
+        nature, _, rest = territory.nom.partition(" ")
+        if nature == territory.nature and territory.nature in INTERCOMMUNALITY_NATURES:
+            return f"{INTERCOMMUNALITY_NATURES[territory.nature]} {rest}"
+        return territory.nom
+
+    def departement_dans(self, departement_id: str) -> str:
+        """ "dans le Nord": a département in a sentence."""
+        return next((d.dans for d in self.basin.departements if d.id == departement_id), "")
 
     def zone_label(self, zone_id: str) -> str:
         """'Le Boulonnais', 'Pas-de-Calais' or 'Littoral Nord': a zone named for a reader."""

@@ -30,6 +30,7 @@ def cross_record_problems(content: Content, today: date) -> list[Problem]:
         *_check_icons(content),
         *_check_reporting(content),
         *_check_help_desks(content),
+        *_check_advice(content),
     ]
 
 
@@ -62,6 +63,19 @@ def _check_references(content: Content) -> Iterator[Problem]:
                 "le bassin, ses départements et ses intercommunalités ont chacun un identifiant unique.",
             )
         seen.add(zone_id)
+    communes: dict[str, str] = {}
+    for territory_id, territory in content.territories.items():
+        for index, commune in enumerate(territory.communes):
+            if commune.insee in communes:
+                yield content.origins[f"territoires/{territory_id}"].problem(
+                    ("communes", index, "insee"),
+                    "fiche/commune-double",
+                    f"La commune {commune.insee} est déjà dans le territoire « {communes[commune.insee]} ».",
+                    "une commune appartient à une seule intercommunalité : "
+                    "relancez « python -m generator import-territoires ».",
+                    field="communes",
+                )
+            communes[commune.insee] = territory_id
     sirens: dict[str, str] = {}
     for territory_id, territory in content.territories.items():
         if territory.siren in sirens:
@@ -263,6 +277,15 @@ def _check_help_desks(content: Content) -> Iterator[Problem]:
                 "indiquez le code INSEE de la commune où est le lieu (5 caractères, "
                 "sur annuaire-entreprises.data.gouv.fr ou dans content/territoires/).",
             )
+        for index, insee in enumerate(desk.seulement_pour):
+            if insee not in content.communes:
+                yield document.problem(
+                    ("seulement_pour", index),
+                    "ref/commune-inconnue",
+                    f"Le code INSEE {insee} n'est pas celui d'une commune du bassin.",
+                    "indiquez les codes INSEE des communes dont les habitants sont reçus.",
+                    field="seulement_pour",
+                )
         if not (desk.telephone or desk.adresse):
             yield document.problem(
                 ("telephone",),
@@ -270,3 +293,15 @@ def _check_help_desks(content: Content) -> Iterator[Problem]:
                 "Ce lieu n'a ni téléphone ni adresse : personne ne peut l'appeler ou y aller.",
                 "ajoutez au moins un téléphone ou une adresse, pris dans une source.",
             )
+
+
+def _check_advice(content: Content) -> Iterator[Problem]:
+    """The national options of `besoins.yml` name known audiences."""
+    document = content.origins.get("besoins")
+    if document is None:
+        return
+    known = [*content.audiences, EVERYONE]
+    for i, help in enumerate(content.advice):
+        for j, audience in enumerate(help.publics):
+            if audience not in known:
+                yield _unknown(document, ("besoins", i, "publics", j), audience, "public", known)

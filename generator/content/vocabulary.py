@@ -69,6 +69,20 @@ ACCESS_MODES: dict[str, str] = {
 
 EVERYONE = "tous"  # in `publics`: the service is for everyone
 
+# The nature of an intercommunality, in words: "CU de Dunkerque" → "la Communauté urbaine de Dunkerque".
+INTERCOMMUNALITY_NATURES: dict[str, str] = {
+    "CA": "la Communauté d'agglomération",
+    "CC": "la Communauté de communes",
+    "CU": "la Communauté urbaine",
+    "METRO": "la Métropole",
+}
+
+# `vehicule_requis` of a service: said on its card, and the pages can hide it.
+VEHICLE_CONDITIONS: dict[str, str] = {
+    "voiture": "Pour les personnes qui ont une voiture.",
+    "permis": "Pour les personnes qui ont le permis de conduire.",
+}
+
 # --- Help desks: places where a person is received and helped ----------------------
 
 HelpDeskKindId = Literal[

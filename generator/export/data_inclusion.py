@@ -16,6 +16,7 @@ below are the one place where this is decided.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,10 +25,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..content.model import Service
+from ..content.model import HelpDesk, Service
 from ..content.problems import Problem
 from ..content.records import Content
 from ..content.texts import lines_of, slug
+from ..content.vocabulary import HELP_DESK_KINDS
 from ..structure import urls
 
 # Our kind of service → data·inclusion type.
@@ -59,6 +61,18 @@ PUBLICS = {
 }
 
 
+# Our kind of help desk → data·inclusion's network ("réseau porteur").
+NETWORKS = {
+    "france-services": "france-service",
+    "mission-locale": "mission-locale",
+    "france-travail": "france-travail",
+    "mdph": "mdph",
+    "ccas": "ccas-cias",
+    "mairie": "communes",
+    "maison-departementale": "departements",
+}
+
+
 def source_name(content: Content) -> str:
     return f"mobilite-solidaire-{content.basin.id}"
 
@@ -78,6 +92,9 @@ def export(content: Content) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
         )
         structure["date_maj"] = max(structure["date_maj"], service.verifie_le.isoformat())
         services.append(_service(service, content, source, structure_id))
+    for desk in content.help_desks.values():
+        structure = _help_desk_structure(desk, content, source)
+        structures[structure["id"]] = structure
     return sorted(structures.values(), key=lambda s: s["id"]), services
 
 
@@ -138,6 +155,33 @@ def _zone(service: Service, content: Content) -> list[str]:
     return sorted(set(zone))
 
 
+def _help_desk_structure(desk: HelpDesk, content: Content, source: str) -> dict[str, Any]:
+    """A help desk is a data·inclusion structure: a place that receives people, with its hours."""
+    lines = lines_of(desk.adresse)
+    postcode, _, town = lines[-1].partition(" ") if lines and re.match(r"\d{5} ", lines[-1]) else ("", "", "")
+    structure: dict[str, Any] = {
+        "source": source,
+        "id": f"{source}--lieu-{desk.id}",
+        "nom": desk.nom,
+        "date_maj": desk.verifie_le.isoformat(),
+        "lien_source": urls.absolute(
+            content.basin.adresse_site, urls.commune(desk.commune) if desk.commune else urls.COMMUNES
+        ),
+        "description": HELP_DESK_KINDS[desk.type].what,
+        "adresse": ", ".join(lines[:-1]) if postcode else None,
+        "code_postal": postcode or None,
+        "commune": town or content.commune_name(desk.commune) or None,
+        "code_insee": desk.commune,
+        "telephone": desk.telephone,
+        "courriel": desk.email,
+        "site_web": desk.site,
+        "horaires_accueil": desk.horaires,
+        "accessibilite_lieu": None,
+        "reseaux_porteurs": [NETWORKS[desk.type]] if desk.type in NETWORKS else None,
+    }
+    return {key: value for key, value in structure.items() if value is not None}
+
+
 def validate(
     content: Content, structures: list[dict[str, Any]], services: list[dict[str, Any]]
 ) -> list[Problem]:
@@ -156,8 +200,13 @@ def validate(
 
 
 def _problem(content: Content, record: dict[str, Any], detail: Any) -> Problem:
-    service_id = record["id"].split("--", 1)[1]
-    document = content.origins.get(f"services/{service_id}")
+    record_id = record["id"].split("--", 1)[1]
+    key = (
+        f"lieux/{record_id.removeprefix('lieu-')}"
+        if record_id.startswith("lieu-")
+        else f"services/{record_id}"
+    )
+    document = content.origins.get(key)
     field_name = ".".join(str(part) for part in detail["loc"])
     return Problem(
         document.display if document else record["id"], document.line_of(()) if document else 0,

@@ -14,9 +14,9 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
-from ..content.model import Contact, FalcException, Service, Source, Translation
+from ..content.model import Contact, FalcException, HelpDesk, Service, Source, Translation
 from ..content.new_record import yaml_field
-from ..content.vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
+from ..content.vocabulary import ACCESS_MODES, CATEGORIES, HELP_DESK_KINDS, NEEDS
 from ..falc.settings import MAX_WORDS_PER_SENTENCE, RULES
 
 # One example per field, as a contributor would write it.
@@ -36,6 +36,7 @@ EXAMPLES: dict[str, Any] = {
     "cout": "Vous payez les pièces.\nLe travail est gratuit.",
     "ou": "Au garage, 1 rue de l'Exemple à Saint-Omer.",
     "quand": "Du lundi au vendredi, de 9 heures à 17 heures.",
+    "vehicule_requis": "voiture",
     "contact": {"telephone": "03 21 00 00 00", "site": "https://www.exemple.fr/garage"},
     "telephone": "03 21 00 00 00",
     "email": "contact@exemple.fr",
@@ -95,6 +96,39 @@ def field_docs() -> list[FieldDoc]:
     return docs
 
 
+# One example per field of a help desk (`content/lieux/`).
+HELP_DESK_EXAMPLES: dict[str, Any] = {
+    "nom": "France services de Fruges",
+    "type": "france-services",
+    "operateur": "Réseau France Services",
+    "territoires": ["haut-pays-montreuillois"],
+    "commune": "62364",
+    "seulement_pour": ["62108"],
+    "adresse": "Place du Général de Gaulle\n62310 Fruges",
+    "telephone": "03 21 04 23 15",
+    "email": "fruges@france-services.gouv.fr",
+    "site": "https://www.exemple.fr/accueil",
+    "horaires": "Mo-Fr 09:00-12:30,14:00-17:30; Sa 08:00-12:00",
+    "horaires_precisions": "Sur rendez-vous le samedi.",
+    "accessibilite": "L'accueil est de plain-pied.",
+    "sources": [{"titre": "Liste des structures France Services, ANCT", "url": "https://www.data.gouv.fr/"}],
+    "verifie_le": date(2026, 11, 29),
+}
+
+
+def help_desk_docs() -> list[FieldDoc]:
+    """Every field of a help-desk record, in the model's order."""
+    docs = []
+    for name, info in HelpDesk.model_fields.items():
+        if name == "id":
+            continue
+        if not info.description or name not in HELP_DESK_EXAMPLES:
+            raise UndocumentedField(f"the help-desk field {name} needs a description and an example")
+        example = yaml_field(name, HELP_DESK_EXAMPLES[name])
+        docs.append(FieldDoc(f"lieux : {name}", info.is_required(), info.description, example))
+    return docs
+
+
 def _nested_docs(parent: str, model: type[BaseModel]) -> list[FieldDoc]:
     return [
         _doc(f"{parent}.{name}", info.is_required(), info.description)
@@ -115,6 +149,8 @@ def guide_context() -> dict[str, Any]:
     """What the guide template needs: fields, vocabularies, FALC rules."""
     return {
         "fields": field_docs(),
+        "help_desk_fields": help_desk_docs(),
+        "help_desk_kinds": HELP_DESK_KINDS,
         "categories": CATEGORIES,
         "needs": NEEDS,
         "access_modes": ACCESS_MODES,

@@ -98,6 +98,18 @@ def services_json(content: Content) -> bytes:
     return (json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
+def help_desks_json(content: Content) -> bytes:
+    """The help desks as they are written in the records, hours in OpenStreetMap's syntax."""
+    rows = [
+        {
+            **desk.model_dump(mode="json", exclude={"sources"}),
+            "sources": [source.model_dump(mode="json") for source in desk.sources],
+        }
+        for desk in content.help_desks.values()
+    ]
+    return _json(rows)
+
+
 def services_csv(content: Content) -> bytes:
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=list(COLUMNS), lineterminator="\r\n")
@@ -141,6 +153,11 @@ def data_files(content: Content, coverage: Coverage) -> tuple[list[DataFile], li
             urls.data_file("services.json"),
             "l'annuaire en JSON, un objet par service.",
             services_json(content),
+        ),
+        DataFile(
+            urls.data_file("lieux.json"),
+            "les lieux d'accueil en JSON : adresse, téléphone, horaires au format OpenStreetMap.",
+            help_desks_json(content),
         ),
         DataFile(
             urls.data_file("services.csv"),

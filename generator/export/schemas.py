@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content.model import Audience, Basin, Glossary, HelpDesk, Service, Territory
+from ..content.model import Audience, Basin, Glossary, HelpDesk, NeedAdvice, Service, Territory
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "service": Service,
@@ -22,6 +22,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "territoire": Territory,
     "bassin": Basin,
     "glossaire": Glossary,
+    "besoins": NeedAdvice,
 }
 
 

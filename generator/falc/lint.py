@@ -35,7 +35,7 @@ from .settings import MIN_READABILITY, RULES
 # Texts read as paragraphs: the rules on whole texts (length, readability) apply to them.
 LONG_TEXT_FIELDS = {
     "description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand",
-    "accessibilite", "introduction", "explication", "horaires_precisions",
+    "accessibilite", "introduction", "explication", "horaires_precisions", "texte",
 }  # fmt: skip
 
 
@@ -212,6 +212,11 @@ def _records(content: Content) -> list[_RecordTexts]:
     records.append(
         _RecordTexts("glossaire", origins["glossaire"], [], list(glossary_texts(content.glossary)))
     )
+    if "besoins" in origins:
+        texts: list[tuple[Location, str]] = [
+            (("besoins", i, "texte"), help.texte) for i, help in enumerate(content.advice)
+        ]
+        records.append(_RecordTexts("besoins", origins["besoins"], [], texts))
     return records
 
 

@@ -20,7 +20,7 @@ from ..content.fields import phone_uri
 from ..content.problems import Severity
 from ..content.records import group_by_need, search_key
 from ..content.texts import glossary_anchor, lines_of
-from ..content.vocabulary import ACCESS_MODES, CATEGORIES, NEEDS
+from ..content.vocabulary import ACCESS_MODES, CATEGORIES, HELP_DESK_KINDS, NEEDS, VEHICLE_CONDITIONS
 from ..export.open_data import COLUMNS, LICENCE, LICENCE_URL
 from ..falc.settings import RULES
 from ..structure import urls
@@ -28,7 +28,8 @@ from ..structure.languages import LANGUAGE_NAMES, LANGUAGES, STRINGS, written_da
 from .abbreviations import Abbreviations
 from .assets import icon, inline_icon
 from .charts import bar_chart, radar_chart
-from .escape import escape_text, finalize, link_target
+from .escape import citizen_sources, escape_text, finalize, json_script, link_target
+from .hours import hours_in_words
 
 _LOADER = jinja2.PackageLoader("generator.render", "templates")
 
@@ -55,6 +56,9 @@ def page_environment() -> jinja2.Environment:
         "uri_component": lambda text: quote(str(text), safe=""),
         "search_key": search_key,
         "anchor": glossary_anchor,
+        "hours": hours_in_words,
+        "json_script": json_script,
+        "for_citizens": citizen_sources,
     }
     environment.globals |= {
         "urls": urls,
@@ -62,6 +66,9 @@ def page_environment() -> jinja2.Environment:
         "categories": CATEGORIES,
         "needs": NEEDS,
         "access_modes": ACCESS_MODES,
+        "help_desk_kinds": HELP_DESK_KINDS,
+        "vehicle_conditions": VEHICLE_CONDITIONS,
+        "call_button": call_button,
         "group_by_need": group_by_need,
         "bar_chart": bar_chart,
         "radar_chart": radar_chart,
@@ -99,6 +106,16 @@ def document_environment() -> jinja2.Environment:
         "written_date": written_date,
     }
     return environment
+
+
+def call_button(phone: str, language: str = "fr") -> Markup:
+    """The big "Appeler le 03 21 …" button; the number never breaks across two lines."""
+    before, _, after = STRINGS[language]["call"].partition("{phone}")
+    return Markup(
+        f'<a class="md-button md-button--primary bouton-appeler" href="{link_target(phone_uri(phone))}">'
+        f'{icon("phone")} {escape_text(before)}<span class="numero">{escape_text(phone)}</span>'
+        f"{escape_text(after)}</a>"
+    )
 
 
 def template_source(name: str) -> str:

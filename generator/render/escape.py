@@ -9,6 +9,7 @@ percent-encoded.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import quote
@@ -48,3 +49,19 @@ def link_target(url: str) -> Markup:
     if not re.match(r"(https?:|tel:|mailto:|sms:)", url):
         raise ValueError(f"refused link scheme: {url!r}")
     return Markup(quote(url, safe=_LINK_SAFE).replace("&", "&amp;"))
+
+
+def json_script(value: Any) -> Markup:
+    """Data for a `<script type="application/json">` block: nothing in it can close the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+# Sources a citizen may open: operators' pages and public bodies' documents, not the working
+# files behind a record (seed documents, line numbers, other projects' code).
+_WORKING_FILES = re.compile(r"^https?://(github\.com|gitlab\.com|raw\.githubusercontent\.com)/")
+
+
+def citizen_sources(sources: list[Any]) -> list[Any]:
+    """The sources shown on a citizen page: those with a public web page, without their reference."""
+    return [source for source in sources if source.url and not _WORKING_FILES.match(source.url)]

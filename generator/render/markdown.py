@@ -14,13 +14,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content.records import Content
+from ..content.records import Content, search_key
 from ..content.vocabulary import CATEGORIES
 from ..export.guide import guide_markdown
 from ..structure import urls
 from ..structure.flyers import PrintedFlyer
 from ..structure.languages import STRINGS
-from ..structure.pages import Page
+from ..structure.pages import Page, communes_by_letter, communes_by_postcode
 from .abbreviations import Abbreviations
 from .environment import page_environment
 
@@ -44,6 +44,9 @@ class SiteRenderer:
     def __post_init__(self) -> None:
         self.environment = page_environment()
         self.glossary_pattern = Abbreviations.pattern_for(self.content.glossary)
+        self.letters = communes_by_letter(self.content)
+        self.postcodes = communes_by_postcode(self.content)
+        self.finder_entries = _finder_entries(self.content)
         self.flyers_by_page: dict[str, list[PrintedFlyer]] = {}
         for printed in self.flyers:
             self.flyers_by_page.setdefault(printed.flyer.page, []).append(printed)
@@ -71,6 +74,11 @@ class SiteRenderer:
             category_labels={i: term.label for i, term in CATEGORIES.items()},
             category_short_labels={i: term.short_label for i, term in CATEGORIES.items()},
             contributor_guide=self._guide() if page.template == "guide.md.j2" else None,
+            communes_by_letter=self.letters,
+            communes_by_postcode=self.postcodes,
+            commune_finder_data=lambda to: [
+                {**entry, "u": str(to(entry["u"]))} for entry in self.finder_entries
+            ],
             **context,
         )
 
@@ -78,6 +86,21 @@ class SiteRenderer:
     def _guide() -> Markup:
         # Written by us, from the model: shown as Markdown, without its own title.
         return Markup(guide_markdown().split("\n", 1)[1])
+
+
+def _finder_entries(content: Content) -> list[dict[str, Any]]:
+    """What the commune finder searches: names, former names and postcodes, with each page's address."""
+    return [
+        {
+            "n": commune.nom,
+            "k": search_key(commune.nom),
+            "c": commune.codes_postaux,
+            "a": [search_key(name) for name in commune.anciens_noms],
+            "an": commune.anciens_noms,
+            "u": urls.commune(insee),
+        }
+        for insee, (commune, _) in content.communes.items()
+    ]
 
 
 def _linker(page: Page) -> Any:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from ..content.model import Service
-from ..content.records import Content, last_checked
+from ..content.records import Content, last_checked, sort_key
 from ..falc.lint import FalcReport
 from . import urls
 from .flyers import PrintedFlyer
@@ -122,6 +122,7 @@ def _all_pages(content: Content) -> Iterator[Page]:
             },
         )
     yield Page(urls.COMMUNES, "communes.md.j2", "Trouver ma commune", nav_section="Où habitez-vous ?")
+    yield from _commune_pages(content)
     yield Page(
         urls.SERVICES,
         "services.md.j2",
@@ -139,6 +140,42 @@ def _all_pages(content: Content) -> Iterator[Page]:
         replacements = tuple(content.services[i] for i in service.remplace_par)
         title = f"{service.nom} : ce service n'existe plus"
         yield Page(urls.service(service.id), "retired.md.j2", title, replacements, {"service": service})
+
+
+def _commune_pages(content: Content) -> Iterator[Page]:
+    """A page per commune, and the indexes that reach them without JavaScript."""
+    for letter, insees in communes_by_letter(content).items():
+        title = f"Les communes qui commencent par {letter}"
+        yield Page(urls.communes_by_letter(letter), "communes_list.md.j2", title, context={"insees": insees})
+    for prefix, insees in communes_by_postcode(content).items():
+        title = f"Les codes postaux qui commencent par {prefix}"
+        by_postcode: dict[str, Any] = {"insees": insees, "by_postcode": prefix}
+        yield Page(urls.communes_by_postcode(prefix), "communes_list.md.j2", title, context=by_postcode)
+    for insee, (commune, territory_id) in content.communes.items():
+        context: dict[str, Any] = {
+            "commune": commune,
+            "territory_id": territory_id,
+            "territory": content.territories[territory_id],
+        }
+        services = tuple(content.services_for(territory=territory_id))
+        yield Page(urls.commune(insee), "commune.md.j2", f"Vous habitez à {commune.nom}", services, context)
+
+
+def communes_by_letter(content: Content) -> dict[str, list[str]]:
+    """First letter (without accent) → INSEE codes of the communes, in alphabetical order."""
+    letters: dict[str, list[str]] = {}
+    for insee, (commune, _) in content.communes.items():
+        letters.setdefault(sort_key(commune.nom)[0].upper(), []).append(insee)
+    return dict(sorted(letters.items()))
+
+
+def communes_by_postcode(content: Content) -> dict[str, list[str]]:
+    """The first three digits of a postcode → INSEE codes of the communes that have one."""
+    prefixes: dict[str, list[str]] = {}
+    for insee, (commune, _) in content.communes.items():
+        for prefix in sorted({code[:3] for code in commune.codes_postaux}):
+            prefixes.setdefault(prefix, []).append(insee)
+    return dict(sorted(prefixes.items()))
 
 
 def _cross_border_pages(content: Content) -> list[Page]:

@@ -44,6 +44,20 @@ def service(service_id: str) -> str:
     return f"{SERVICES}{service_id}/"
 
 
+def commune(insee: str) -> str:
+    """A commune's page, by its INSEE code: names change less often than… names."""
+    return f"{COMMUNES}{insee}/"
+
+
+def communes_by_letter(letter: str) -> str:
+    return f"{COMMUNES}lettre-{letter.lower()}/"
+
+
+def communes_by_postcode(prefix: str) -> str:
+    """Communes whose postcode starts with `prefix` (three digits: "621")."""
+    return f"{COMMUNES}code-postal-{prefix}/"
+
+
 # --- Flyers (PDF) ------------------------------------------------------------------
 
 

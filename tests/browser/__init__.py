@@ -35,6 +35,8 @@ PAGE_TYPES = {
     "tous-les-services": "services/",
     "service": "services/mamobilite62/",
     "communes": "communes/",
+    "communes-lettre": "communes/lettre-b/",
+    "commune": "communes/59094/",
     "glossaire": "glossaire/",
     "accessibilite": "accessibilite/",
     "flyers": "flyers/",

@@ -11,56 +11,85 @@ from . import search
 
 
 @pytest.mark.parametrize(
-    ("query", "territory"),
+    ("query", "commune"),
     [
-        ("st omer", "pays-de-saint-omer"),
-        ("Saint-Omer", "pays-de-saint-omer"),
-        ("62500", "pays-de-saint-omer"),
-        ("Dunkerque", "dunkerque"),
-        ("dunkerque", "dunkerque"),
-        ("Hazebrouck", "coeur-de-flandre"),
-        ("boulogne sur mer", "boulonnais"),
-        ("Étaples", "deux-baies-montreuillois"),
-        ("etaples", "deux-baies-montreuillois"),
+        ("Saint-Omer", "Saint-Omer"),
+        ("st omer", "Saint-Omer"),  # abbreviated, no hyphen
+        ("etaples", "Étaples"),  # no accent
+        ("dunkerke", "Dunkerque"),  # two letters off
+        ("Bourbour", "Bourbourg"),  # the end not typed
+        ("boulogne sur mr", "Boulogne-sur-Mer"),  # a letter missing
+        ("Hazzebrouck", "Hazebrouck"),  # a letter doubled
+        ("Mardyck", "Dunkerque"),  # a former commune, now part of Dunkerque
+        ("Téteghem", "Téteghem-Coudekerque-Village"),  # a delegated commune
     ],
 )
-def test_commune_finder_leads_to_the_territory(page: Page, site_url: str, query: str, territory: str) -> None:
+def test_the_finder_forgives_and_leads_to_the_commune_page(
+    page: Page, site_url: str, query: str, commune: str
+) -> None:
     page.goto(site_url + "communes/")
     page.fill("#commune", query)
-    links = page.locator(".liste-communes li:not([hidden]) a")
-    assert links.count() >= 1
-    hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
-    assert f"../territoires/{territory}/" in hrefs
+    first = page.locator(".suggestions-communes a").first
+    assert first.inner_text() == commune
     assert "trouvée" in page.inner_text(".resultat-commune")
+    first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == f"Vous habitez à {commune}"
+    assert page.locator('a.bouton-appeler[href^="tel:"]').count() >= 1
 
 
-def test_home_form_sends_the_commune_to_the_finder(page: Page, site_url: str) -> None:
+def test_the_home_form_goes_straight_to_the_commune_page(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    page.fill("#commune", "Hazebrouck")
-    page.click(".recherche-commune button[type=submit]")
-    page.wait_for_url("**/communes/?commune=Hazebrouck")
-    visible = page.locator(".liste-communes li:not([hidden])")
-    assert visible.count() == 1
-    assert visible.first.inner_text().startswith("Hazebrouck")
+    page.fill("#commune", "Fruges")
+    page.press("#commune", "Enter")
+    page.wait_for_url("**/communes/62364/")
+    assert page.locator(".carte-lieu h3").first.inner_text().endswith("France services de Fruges")
 
 
-def test_postcode_shared_by_several_communes_lists_them_all(page: Page, site_url: str) -> None:
+def test_a_commune_not_found_gets_the_closest_names_not_a_reproach(page: Page, site_url: str) -> None:
+    page.goto(site_url + "communes/")
+    page.fill("#commune", "Zzyzx")
+    status = page.inner_text(".resultat-commune")
+    assert status == "Nous n'avons pas trouvé « Zzyzx ». Est-ce une de ces communes ?"
+    assert "orthographe" not in status
+    links = page.locator(".suggestions-communes a").all_inner_texts()
+    assert len(links) == 4 and links[-1] == "Choisir la première lettre de votre commune"
+
+
+def test_a_shared_postcode_lists_every_commune_with_it(page: Page, site_url: str) -> None:
     page.goto(site_url + "communes/?commune=62360")
-    names = page.locator(".liste-communes li:not([hidden])").all_inner_texts()
+    names = page.locator(".suggestions-communes li").all_inner_texts()
     assert len(names) > 1
     assert all("62360" in name for name in names)
 
 
-def test_commune_list_works_without_javascript(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_the_commune_index_works_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page = context.new_page()
-    page.goto(site_url + "communes/?commune=st+omer")
-    assert page.locator(".liste-communes li").count() == 417
-    assert page.locator(".liste-communes li:visible").count() == 417
-    saint_omer = page.locator(".liste-communes li", has_text="Saint-Omer :")
-    assert saint_omer.locator("a").get_attribute("href") == "../territoires/pays-de-saint-omer/"
+    page.goto(site_url)
+    page.fill("#commune", "Bourbourg")
+    page.click(".recherche-commune button[type=submit]")
+    page.wait_for_url("**/communes/?commune=Bourbourg")
+    page.click("nav.index-communes >> text=B")
+    page.click(".liste-communes-courte >> text=Bourbourg")
+    assert page.locator("h1").inner_text() == "Vous habitez à Bourbourg"
+    taps = page.locator('a.bouton-appeler[href^="tel:"]')
+    assert taps.count() >= 1 and taps.first.is_visible()
     # The reading options need JavaScript: without it they are not offered.
     assert page.locator(".options-lecture button:visible").count() == 0
+    context.close()
+
+
+def test_without_a_car_the_services_for_drivers_are_hidden(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "territoires/pays-de-saint-omer/demandeurs-emploi/")
+    cards = page.locator(".carte-service[data-vehicule]")
+    assert cards.count() >= 1 and cards.first.is_visible()
+    page.check('.filtre-voiture input[value="sans-voiture"]')
+    assert not page.locator('.carte-service[data-vehicule="voiture"]').first.is_visible()
+    page.check('.filtre-voiture input[value="sans-permis"]')
+    assert all(not cards.nth(i).is_visible() for i in range(cards.count()))
     context.close()
 
 

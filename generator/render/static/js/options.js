@@ -77,8 +77,10 @@
     });
   }
 
-  /* Commune finder: filters the list of communes already in the page, so the
-     page works without JavaScript. "st omer", "Saint-Omer" and "62500" match. */
+  /* Commune finder: the communes are in the page (a JSON block), so it works from a USB key too.
+     It forgives missing accents and hyphens ("st omer" finds Saint-Omer), a letter or two off
+     ("dunkerke"), and knows the former communes people still name ("Mardyck" → Dunkerque).
+     Without JavaScript, the form opens the index of communes by letter. */
   function normalise(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/œ/g, "oe").replace(/æ/g, "ae")
@@ -86,38 +88,117 @@
       .replace(/\s+/g, " ").trim();
   }
 
-  function setUpCommuneFinder() {
-    var form = document.querySelector("[data-recherche-commune]");
-    var list = document.querySelector(".liste-communes");
-    if (!form || !list) return;
-    var input = form.querySelector("input");
-    var result = document.querySelector(".resultat-commune");
-    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-cherche]"));
-    var groups = Array.prototype.slice.call(list.querySelectorAll(".territoire-communes"));
-
-    function filter() {
-      var query = normalise(input.value);
-      var shown = [];
-      items.forEach(function (item) {
-        var match = query === "" || item.getAttribute("data-cherche").indexOf(query) !== -1;
-        item.hidden = !match;
-        if (match) shown.push(item);
-      });
-      groups.forEach(function (group) { group.hidden = !group.querySelector("li[data-cherche]:not([hidden])"); });
-      if (query === "") {
-        result.textContent = "";
-      } else if (shown.length === 0) {
-        result.textContent = "Aucune commune trouvée. Vérifiez l'orthographe ou tapez le code postal.";
-      } else {
-        result.textContent = shown.length === 1 ? "1 commune trouvée." : shown.length + " communes trouvées.";
+  /* Letters to change, add, remove or swap to go from one word to the other. */
+  function distance(a, b) {
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (j = 1; j <= b.length; j++) { rows[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+        }
       }
     }
+    return rows[a.length][b.length];
+  }
 
-    var query = new URLSearchParams(window.location.search).get("commune");
-    if (query) input.value = query;
-    input.addEventListener("input", filter);
-    form.addEventListener("submit", function (event) { event.preventDefault(); filter(); });
-    filter();
+  /* How well a name answers the query: 0 the same, 1 its beginning, 2 a word of it,
+     3 and more a letter or two off; null, not at all. */
+  function closeness(query, name) {
+    var q = query.replace(/ /g, ""), n = name.replace(/ /g, "");
+    if (n === q) return 0;
+    if (n.indexOf(q) === 0) return 1;
+    if ((" " + name).indexOf(" " + query) !== -1) return 2;
+    if (q.length < 4) return null;
+    var allowed = q.length <= 5 ? 1 : 2;
+    var off = Math.min(distance(q, n), distance(q, n.slice(0, q.length)));
+    return off <= allowed ? 2 + off : null;
+  }
+
+  function findCommunes(communes, text) {
+    var query = normalise(text);
+    if (!query) return [];
+    var found = [];
+    communes.forEach(function (commune) {
+      var best = null, via = null;
+      if (/^[0-9]+$/.test(query)) {
+        if (commune.c.some(function (code) { return code.indexOf(query) === 0; })) best = 0;
+      } else {
+        [[commune.k, null]].concat(commune.a.map(function (key, i) { return [key, commune.an[i]]; }))
+          .forEach(function (pair) {
+            var score = closeness(query, pair[0]);
+            if (score !== null && (best === null || score < best)) { best = score; via = pair[1]; }
+          });
+      }
+      if (best !== null) found.push({ commune: commune, score: best, via: via });
+    });
+    return found.sort(function (a, b) { return a.score - b.score || a.commune.k.localeCompare(b.commune.k); });
+  }
+
+  function closestNames(communes, text) {
+    var query = normalise(text).replace(/ /g, "");
+    return communes.map(function (commune) {
+      return { commune: commune, off: distance(query, commune.k.replace(/ /g, "").slice(0, query.length + 2)) };
+    }).sort(function (a, b) { return a.off - b.off; }).slice(0, 3);
+  }
+
+  function setUpCommuneFinder() {
+    document.querySelectorAll("[data-recherche-commune]").forEach(function (form) {
+      var data = form.querySelector(".donnees-communes");
+      if (!data) return;
+      var communes = JSON.parse(data.textContent);
+      var input = form.querySelector("input");
+      var status = form.querySelector(".resultat-commune");
+      var list = form.querySelector(".suggestions-communes");
+      var index = form.getAttribute("action");
+
+      function link(commune, via) {
+        var item = document.createElement("li");
+        var anchor = document.createElement("a");
+        anchor.href = commune.u;
+        anchor.textContent = commune.n;
+        item.appendChild(anchor);
+        item.appendChild(document.createTextNode(
+          (via ? " : " + via + " en fait partie" : "") + " (" + commune.c.join(", ") + ")"));
+        return item;
+      }
+
+      function show() {
+        list.textContent = "";
+        if (!normalise(input.value)) { status.textContent = ""; return []; }
+        var found = findCommunes(communes, input.value);
+        found.slice(0, 8).forEach(function (match) { list.appendChild(link(match.commune, match.via)); });
+        if (found.length) {
+          status.textContent = found.length === 1 ? "1 commune trouvée." : found.length + " communes trouvées.";
+        } else {
+          status.textContent = "Nous n'avons pas trouvé « " + input.value.trim() + " ». Est-ce une de ces communes ?";
+          closestNames(communes, input.value).forEach(function (near) { list.appendChild(link(near.commune, null)); });
+          var item = document.createElement("li");
+          var all = document.createElement("a");
+          all.href = index;
+          all.textContent = "Choisir la première lettre de votre commune";
+          item.appendChild(all);
+          list.appendChild(item);
+        }
+        return found;
+      }
+
+      input.addEventListener("input", show);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var found = show();
+        if (found.length === 1 || (found.length && found[0].score === 0)) {
+          window.location.href = found[0].commune.u;
+        } else if (list.querySelector("a")) {
+          list.querySelector("a").focus();
+        }
+      });
+      var query = new URLSearchParams(window.location.search).get("commune");
+      if (query) { input.value = query; show(); }
+    });
   }
 
   function setUpPrinting() {
