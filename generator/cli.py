@@ -102,8 +102,21 @@ def _parser() -> argparse.ArgumentParser:
 
     stale = command("stale", "stale", "liste les fiches à revoir, par opérateur")
     stale.add_argument(
-        "--mois", type=int, default=12, help="âge de la dernière vérification (défaut : 12 mois)"
+        "--mois", type=int, help="âge de la dernière vérification (défaut : le rythme de chaque fiche)"
     )
+
+    asking = command(
+        "questionnaire",
+        "questionnaire",
+        "écrit pour chaque opérateur ce que le site dit de lui et ce qui manque",
+    )
+    asking.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build/questionnaires"),
+        help="dossier (défaut : build/questionnaires)",
+    )
+    asking.add_argument("--sans-pdf", action="store_true", help="seulement le Markdown, sans imprimer de PDF")
 
     diff = command("diff", "diff", "ce que change le contenu depuis une révision git (fiches, pages, flyers)")
     diff.add_argument("revision", help="révision git de référence, par exemple main ou origin/main")

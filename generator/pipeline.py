@@ -127,7 +127,7 @@ class SitePlan:
 def plan(checked: Checked, flyers: FlyerReport | None, today: date) -> SitePlan:
     content = valid_content(checked)
     coverage = coverage_figures(content, today)
-    data, data_problems = data_files(content, coverage)
+    data, data_problems = data_files(content, coverage, today)
     if data_problems:
         raise BuildFailed("l'export des données ouvertes est refusé.", checked.problems + data_problems)
     printed = flyers.printed if flyers else None

@@ -21,7 +21,6 @@ _SESSION_CACHE = Path(tempfile.mkdtemp(prefix="generator-tests-cache-"))
 os.environ["GENERATOR_CACHE"] = str(_SESSION_CACHE)  # before the generator is imported
 
 from generator.content.loader import load_content  # noqa: E402
-from generator.content.records import last_checked  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +38,10 @@ def real_content_today() -> date:
     """
     content, _ = load_content(REAL_CONTENT, date.max)
     assert content is not None, "the real content must load"
-    return last_checked([*content.services.values()]) or TODAY
+    checks = [
+        r.verifie_le for r in [*content.services.values(), *content.help_desks.values(), *content.advice]
+    ]
+    return max(checks, default=TODAY)
 
 
 @pytest.fixture(scope="session", autouse=True)

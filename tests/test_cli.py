@@ -23,11 +23,12 @@ def run(*arguments: str) -> subprocess.CompletedProcess[str]:
 def test_check_on_valid_content_exits_0(content_dir: Path) -> None:
     result = run("check", "--date", TODAY.isoformat(), "--content", str(content_dir))
     assert result.returncode == 0
-    assert result.stdout.splitlines() == [
-        "Aucun problème trouvé.",
-        result.stdout.splitlines()[1],
-    ]
-    assert result.stdout.splitlines()[1].startswith("4 services, 2 publics, 3 territoires vérifiés en ")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Aucun problème trouvé."
+    assert lines[2].startswith("Qualité des fiches : ") and len(lines) == 3
+    assert result.stdout.splitlines()[1].startswith(
+        "4 services, 3 lieux d'accueil, 2 publics, 3 territoires vérifiés en "
+    )
 
 
 def test_check_lists_every_problem_and_exits_1(content_dir: Path) -> None:

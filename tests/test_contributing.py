@@ -161,11 +161,11 @@ def test_stale_records_are_listed_by_operator(content_dir: Path, capsys: pytest.
     # Six months before 22 November 2026: every example record was checked earlier.
     assert set(stale_by_operator(content, TODAY, 6)) == {
         "Association Test", "Communauté de communes Alpha", "Département du Pas-de-Calais",
-        "Groupement européen de la frontière",
+        "Groupement européen de la frontière", "Commune d'Aville", "Commune de Saint-Aville",
     }  # fmt: skip
     assert main(["stale", "--content", str(content_dir), "--date", TODAY.isoformat()]) == 0
     output = capsys.readouterr().out
-    assert "fiches vérifiées il y a plus de 12 mois, par opérateur" in output
+    assert "1 fiches vérifiées il y a plus longtemps que leur rythme de revue, par opérateur :" in output
     # The path of the record in the folder given with --content, not in the repository's.
     assert f"2025-06-30  {content_dir}/services/plateforme-bassin.yml  Plateforme du bassin" in output
 

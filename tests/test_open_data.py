@@ -17,7 +17,7 @@ from generator.export import data_inclusion
 from generator.export.coverage import coverage_figures
 from generator.export.open_data import COLUMNS, csv_cell
 
-from .conftest import MINIMAL_CONTENT, REAL_CONTENT, TODAY
+from .conftest import MINIMAL_CONTENT, REAL_CONTENT, TODAY, real_content_today
 
 
 def raw_records(content_dir: Path) -> dict[str, dict]:
@@ -96,10 +96,11 @@ def test_data_pages_explain_the_files_and_licence(minimal_site: Path) -> None:
 
 @pytest.mark.parametrize("content_dir_name", ["minimal", "real"])
 def test_data_inclusion_export_validates_against_the_official_schema(content_dir_name: str) -> None:
-    content, _ = load_content(MINIMAL_CONTENT if content_dir_name == "minimal" else REAL_CONTENT, TODAY)
+    today = TODAY if content_dir_name == "minimal" else real_content_today()
+    content, _ = load_content(MINIMAL_CONTENT if content_dir_name == "minimal" else REAL_CONTENT, today)
     assert content is not None
     structures, services = data_inclusion.export(content)
-    assert data_inclusion.validate(content, structures, services) == []
+    assert data_inclusion.validate(content, structures, services, today) == []
     assert len(services) == len(content.services)
 
 
@@ -108,7 +109,7 @@ def test_data_inclusion_export_names_the_record_and_field_when_refused(content_d
     assert content is not None
     structures, services = data_inclusion.export(content)
     services[0]["nom"] = "AB"  # data·inclusion wants 3 characters or more
-    [problem] = data_inclusion.validate(content, structures, services)
+    [problem] = data_inclusion.validate(content, structures, services, TODAY)
     assert problem.path.endswith("services/aide-alpha.yml")
     assert problem.field == "data·inclusion nom"
     assert problem.code == "donnees/data-inclusion"
@@ -219,7 +220,7 @@ def test_coverage_figures_on_the_example_content() -> None:
     assert coverage.well_covered_share == {"jeunes": pytest.approx(2 / 6), "seniors": pytest.approx(4 / 6)}
     assert coverage.categories_by_territory == {"alpha": 3, "beta": 2, "gamma": 2}
     assert coverage.by_category["transport-commun"] == 2
-    assert [s.id for s in coverage.stale] == ["plateforme-bassin"]  # checked 30 June 2025
+    assert [s.id for s in coverage.stale] == ["plateforme-bassin"]  # checked 30 June 2025, reviewed yearly
     assert (coverage.with_phone, coverage.cross_border) == (2, 1)
 
 
@@ -246,4 +247,4 @@ def test_coverage_page_has_accessible_charts_with_tables(minimal_site: Path) -> 
     assert "Territoires où chaque type de service existe" in soup.get_text()
     csv_text = (minimal_site / "donnees" / "couverture.csv").read_text()
     assert "part_communes_2_services,seniors,0.667" in csv_text
-    assert "fiches_a_verifier,plateforme-bassin,2025-06-30" in csv_text
+    assert "fiches_a_verifier,services/plateforme-bassin.yml,2025-06-30" in csv_text

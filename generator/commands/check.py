@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from ..export.quality import quality_of
 from ..pipeline import check
 from .common import report
 
@@ -16,7 +17,10 @@ def run(arguments: argparse.Namespace) -> int:
     if checked.content is not None and arguments.format == "texte":
         content = checked.content
         print(
-            f"{len(content.services)} services, {len(content.audiences)} publics, "
-            f"{len(content.territories)} territoires vérifiés en {time.perf_counter() - started:.2f} s."
+            f"{len(content.services)} services, {len(content.help_desks)} lieux d'accueil, "
+            f"{len(content.audiences)} publics, {len(content.territories)} territoires "
+            f"vérifiés en {time.perf_counter() - started:.2f} s."
         )
+        if checked.valid:
+            print(quality_of(content, arguments.today).summary())
     return 0 if checked.valid else 1

@@ -6,7 +6,7 @@ import argparse
 
 from ..content.loader import load_content
 from ..content.problems import display_path
-from ..content.review import stale_by_operator
+from ..content.review import record_path, stale_by_operator
 from .common import report
 
 
@@ -16,14 +16,15 @@ def run(arguments: argparse.Namespace) -> int:
         report(problems)
         return 1
     grouped = stale_by_operator(content, arguments.today, arguments.mois)
+    rhythm = f"plus de {arguments.mois} mois" if arguments.mois else "plus longtemps que leur rythme de revue"
     if not grouped:
-        print(f"Toutes les fiches ont été vérifiées depuis moins de {arguments.mois} mois.")
+        print(f"Aucune fiche n'a été vérifiée il y a {rhythm}.")
         return 0
-    count = sum(len(services) for services in grouped.values())
-    print(f"{count} fiches vérifiées il y a plus de {arguments.mois} mois, par opérateur :")
-    for operator, services in grouped.items():
+    count = sum(len(records) for records in grouped.values())
+    print(f"{count} fiches vérifiées il y a {rhythm}, par opérateur :")
+    for operator, records in grouped.items():
         print(f"\n{operator}")
-        for service in services:
-            path = display_path(arguments.content / "services" / f"{service.id}.yml")
-            print(f"  {service.verifie_le.isoformat()}  {path}  {service.nom}")
+        for record in records:
+            path = display_path(arguments.content / record_path(record))
+            print(f"  {record.verifie_le.isoformat()}  {path}  {record.nom}")
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
@@ -264,3 +264,12 @@ OpeningHours = Annotated[
 ]
 
 InseeCode = Annotated[str, Field(pattern=r"^\d[\dAB]\d{3}$")]
+
+
+def _number_as_written(value: object) -> object:
+    """YAML scalars are read as text: "6" is the number 6 for a closed list of numbers."""
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+
+# How often a record must be checked, in months.
+ReviewMonths = Annotated[Literal[3, 6, 12], BeforeValidator(_number_as_written)]

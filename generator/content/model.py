@@ -25,6 +25,7 @@ from .fields import (
     InseeCode,
     OpeningHours,
     Phone,
+    ReviewMonths,
     ShortText,
     SiteAddress,
     Text,
@@ -172,6 +173,13 @@ class Service(FileRecord):
     verifie_le: CheckedDate = Field(
         description="Date de la dernière vérification des informations (année-mois-jour)."
     )
+    a_revoir_tous_les: ReviewMonths = Field(
+        12,
+        description=(
+            "Tous les combien de mois vérifier la fiche : 3, 6 ou 12 (par défaut). "
+            "Plus souvent pour ce qui change vite : horaires, tarifs, lignes à l'essai."
+        ),
+    )
     transfrontalier: bool = Field(
         False, description="`true` pour un service transfrontalier (fiche 4.2) : il faut alors `traductions`."
     )
@@ -292,6 +300,13 @@ class HelpDesk(FileRecord):
         description="D'où viennent l'adresse, le téléphone et les horaires : au moins une source."
     )
     verifie_le: CheckedDate = Field(description="Date de la dernière vérification (année-mois-jour).")
+    a_revoir_tous_les: ReviewMonths = Field(
+        12,
+        description=(
+            "Tous les combien de mois vérifier la fiche : 3, 6 ou 12 (par défaut). "
+            "Plus souvent pour ce qui change vite : horaires, tarifs, lignes à l'essai."
+        ),
+    )
 
 
 # --- Territories -------------------------------------------------------------

@@ -68,7 +68,7 @@ class Content:
         self._by_pair: dict[tuple[str, str], list[Service]] = defaultdict(list)
         self._desks_by_territory: dict[str, list[HelpDesk]] = defaultdict(list)
         for desk in sorted(self.help_desks.values(), key=_desk_order):
-            for territory_id in self._covered(desk.territoires):
+            for territory_id in self.covered(desk.territoires):
                 self._desks_by_territory[territory_id].append(desk)
         for service_id, service in self.services.items():
             for audience_id in self._audiences_of[service_id]:
@@ -88,9 +88,9 @@ class Content:
         return self._territories_of[service.id]
 
     def _territories(self, service: Service) -> list[str]:
-        return self._covered(service.territoires)
+        return self.covered(service.territoires)
 
-    def _covered(self, zones: list[str]) -> list[str]:
+    def covered(self, zones: list[str]) -> list[str]:
         """The intercommunalities a list of zones covers (a département covers its own)."""
         wanted = set(zones)
         if self.basin.id in wanted:

@@ -29,8 +29,8 @@ def cross_record_problems(content: Content, today: date) -> list[Problem]:
         *_check_glossary(content),
         *_check_icons(content),
         *_check_reporting(content),
-        *_check_help_desks(content),
-        *_check_advice(content),
+        *_check_help_desks(content, today),
+        *_check_advice(content, today),
     ]
 
 
@@ -160,14 +160,21 @@ def _check_services(content: Content, today: date) -> Iterator[Problem]:
                 "(« votre conseiller France Travail »).",
                 field="oriente_par",
             )
-        if service.verifie_le > today:
-            yield doc.problem(
-                ("verifie_le",),
-                "fiche/date-future",
-                f"La date de vérification {service.verifie_le.isoformat()} est dans le futur.",
-                f"indiquez le jour où vous avez vérifié les informations, au plus tard {today.isoformat()}.",
-            )
+        yield from _check_date(doc, ("verifie_le",), service.verifie_le, today)
         yield from _check_translations(doc, service)
+
+
+def _check_date(
+    doc: YamlDocument, location: tuple[Any, ...], checked: date, today: date
+) -> Iterator[Problem]:
+    if checked > today:
+        yield doc.problem(
+            location,
+            "fiche/date-future",
+            f"La date de vérification {checked.isoformat()} est dans le futur.",
+            f"indiquez le jour où vous avez vérifié les informations, au plus tard {today.isoformat()}.",
+            field=dotted(location),
+        )
 
 
 def _check_replacements(content: Content) -> Iterator[Problem]:
@@ -261,11 +268,12 @@ def _check_icons(content: Content) -> Iterator[Problem]:
             )
 
 
-def _check_help_desks(content: Content) -> Iterator[Problem]:
+def _check_help_desks(content: Content, today: date) -> Iterator[Problem]:
     """A help desk serves known zones, sits in a commune of the basin, and can be called or visited."""
     zones = sorted(content.zone_ids())
     for desk_id, desk in content.help_desks.items():
         document = content.origins[f"lieux/{desk_id}"]
+        yield from _check_date(document, ("verifie_le",), desk.verifie_le, today)
         for index, zone in enumerate(desk.territoires):
             if zone not in zones:
                 yield _unknown(document, ("territoires", index), zone, "territoire", zones)
@@ -295,13 +303,14 @@ def _check_help_desks(content: Content) -> Iterator[Problem]:
             )
 
 
-def _check_advice(content: Content) -> Iterator[Problem]:
+def _check_advice(content: Content, today: date) -> Iterator[Problem]:
     """The national options of `besoins.yml` name known audiences."""
     document = content.origins.get("besoins")
     if document is None:
         return
     known = [*content.audiences, EVERYONE]
     for i, help in enumerate(content.advice):
+        yield from _check_date(document, ("besoins", i, "verifie_le"), help.verifie_le, today)
         for j, audience in enumerate(help.publics):
             if audience not in known:
                 yield _unknown(document, ("besoins", i, "publics", j), audience, "public", known)

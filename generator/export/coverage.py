@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from ..content.model import Service
 from ..content.records import Content
+from ..content.review import Reviewed, is_stale, record_path, reviewed_records
 from ..content.vocabulary import CATEGORIES
+from .quality import Quality, quality_of
 
-STALE_AFTER = timedelta(days=365)
 WELL_COVERED = 2  # Fiche 1.3: communes with at least 2 services
 
 
@@ -33,9 +33,10 @@ class Coverage:
     well_covered_share: dict[str, float]  # audience → share of communes with ≥ 2 services
     categories_by_territory: dict[str, int]  # territory → how many of the 6 kinds it has
     territories_by_category: dict[str, int]  # kind → in how many territories
-    stale: list[Service]
+    stale: list[Reviewed]  # past their review date
     with_phone: int
     cross_border: int
+    quality: Quality
 
     @property
     def white_zones(self) -> list[tuple[str, str]]:
@@ -62,9 +63,12 @@ def coverage_figures(content: Content, today: date) -> Coverage:
         },
         categories_by_territory={t: len(kinds_in[t]) for t in territories},
         territories_by_category={c: sum(c in kinds_in[t] for t in territories) for c in CATEGORIES},
-        stale=sorted((s for s in services if today - s.verifie_le > STALE_AFTER), key=lambda s: s.verifie_le),
+        stale=sorted(
+            (r for r in reviewed_records(content) if is_stale(r, today)), key=lambda r: (r.verifie_le, r.id)
+        ),
         with_phone=sum(s.contact.telephone is not None for s in services),
         cross_border=sum(s.transfrontalier for s in services),
+        quality=quality_of(content, today),
     )
 
 
@@ -83,7 +87,13 @@ def coverage_csv(coverage: Coverage, content: Content) -> bytes:
     rows += [
         ("types_de_service_par_territoire", t, str(n)) for t, n in coverage.categories_by_territory.items()
     ]
-    rows += [("fiches_a_verifier", s.id, s.verifie_le.isoformat()) for s in coverage.stale]
+    rows += [("fiches_a_verifier", record_path(r), r.verifie_le.isoformat()) for r in coverage.stale]
+    rows += [("completude_fiche_1_1", r.key, f"{r.completeness:.2f}") for r in coverage.quality.records]
+    rows += [
+        ("score_qualite_data_inclusion", r.key, f"{r.score:.2f}")
+        for r in coverage.quality.records
+        if r.score is not None
+    ]
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(("indicateur", "objet", "valeur"))

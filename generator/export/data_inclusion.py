@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import yaml
 from pydantic import ValidationError
@@ -183,20 +186,41 @@ def _help_desk_structure(desk: HelpDesk, content: Content, source: str) -> dict[
 
 
 def validate(
-    content: Content, structures: list[dict[str, Any]], services: list[dict[str, Any]]
+    content: Content, structures: list[dict[str, Any]], services: list[dict[str, Any]], today: date
 ) -> list[Problem]:
     """Check the export against the official schema; each problem names the record and field."""
     from data_inclusion.schema.v1 import Service as DiService
     from data_inclusion.schema.v1 import Structure as DiStructure
 
     problems = []
-    for model, records in ((DiStructure, structures), (DiService, services)):
-        for record in records:
-            try:
-                model.model_validate(record)
-            except ValidationError as error:
-                problems += [_problem(content, record, detail) for detail in error.errors(include_url=False)]
+    with official_clock(today):
+        for model, records in ((DiStructure, structures), (DiService, services)):
+            for record in records:
+                try:
+                    model.model_validate(record)
+                except ValidationError as error:
+                    problems += [_problem(content, record, d) for d in error.errors(include_url=False)]
     return problems
+
+
+@contextmanager
+def official_clock(today: date) -> Iterator[None]:
+    """The official package reads the clock (a date "in the future", the age of a record): it gets
+    the build's day instead, so that the export never depends on the day it runs."""
+    import pendulum
+
+    class BuildDay(date):
+        @classmethod
+        def today(cls) -> BuildDay:
+            return cls(today.year, today.month, today.day)
+
+    moment = pendulum.instance(datetime.combine(today, time(12)))
+    with (
+        patch("data_inclusion.schema.v1.services.date", BuildDay),
+        patch("data_inclusion.schema.v1.structures.date", BuildDay),
+        patch("pendulum.now", return_value=moment),
+    ):
+        yield
 
 
 def _problem(content: Content, record: dict[str, Any], detail: Any) -> Problem:

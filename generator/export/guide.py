@@ -52,6 +52,7 @@ EXAMPLES: dict[str, Any] = {
     "url": "https://www.exemple.fr/garage",
     "reference": "page 12",
     "verifie_le": date(2026, 11, 22),
+    "a_revoir_tous_les": 6,
     "transfrontalier": False,
     "traductions": {"nl": {"nom": "…"}, "en": {"nom": "…"}},
     "falc_exceptions": [
@@ -113,6 +114,7 @@ HELP_DESK_EXAMPLES: dict[str, Any] = {
     "accessibilite": "L'accueil est de plain-pied.",
     "sources": [{"titre": "Liste des structures France Services, ANCT", "url": "https://www.data.gouv.fr/"}],
     "verifie_le": date(2026, 11, 29),
+    "a_revoir_tous_les": 6,
 }
 
 

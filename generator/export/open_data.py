@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..content.model import Service
@@ -144,10 +145,10 @@ class DataFile:
         return len(self.data)
 
 
-def data_files(content: Content, coverage: Coverage) -> tuple[list[DataFile], list[Problem]]:
+def data_files(content: Content, coverage: Coverage, today: date) -> tuple[list[DataFile], list[Problem]]:
     """Every open data file of /donnees/, and the problems that prevent publishing them."""
     structures, services = data_inclusion.export(content)
-    problems = data_inclusion.validate(content, structures, services)
+    problems = data_inclusion.validate(content, structures, services, today)
     files = [
         DataFile(
             urls.data_file("services.json"),
