@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--sans-flyers", action="store_true", help="sans les flyers PDF, pour un aperçu plus rapide"
     )
+    build.add_argument(
+        "--publication",
+        action="store_true",
+        help="refuse de construire tant que l'adresse du site n'est pas confirmée (flyers à distribuer)",
+    )
 
     serve = command("serve", "serve", "aperçu en direct : le site se met à jour quand une fiche change")
     serve.add_argument("--port", type=int, default=8000, help="port local (défaut : 8000)")

@@ -41,7 +41,7 @@ from .structure.addresses import (
     removed_addresses,
     write_address_list,
 )
-from .structure.flyers import FlyerReport, plan_flyers
+from .structure.flyers import FlyerReport, is_proof, plan_flyers
 from .structure.navigation import navigation
 from .structure.pages import Page, plan_pages, refuse_duplicates
 
@@ -230,10 +230,19 @@ class BuildReport:
         ]
 
 
-def build(content_dir: Path, out_dir: Path, *, today: date, flyers: bool = True) -> BuildReport:
+def build(
+    content_dir: Path, out_dir: Path, *, today: date, flyers: bool = True, publication: bool = False
+) -> BuildReport:
+    """The whole site; for `publication`, only with flyers fit to hand out (no proof mark)."""
     started = time.perf_counter()
     checked = check(content_dir, today)
-    valid_content(checked)
+    content = valid_content(checked)
+    if publication and is_proof(content):
+        raise BuildFailed(
+            "une construction pour publier demande l'adresse définitive du site : "
+            "écrivez-la dans « adresse_site » et « adresse_site_confirmee: true » dans bassin.yml.",
+            checked.problems,
+        )
     printed = print_flyers(checked) if flyers else None
     site = plan(checked, printed, today)
     publish(site, out_dir)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -74,10 +77,56 @@ def test_flyer_lists_its_services_with_phone_numbers(minimal_site: Path) -> None
     for expected in (
         "Vous êtes jeune et vous habitez dans le Alpha", "Aide Alpha", "03 21 00 00 01",
         "Bus du département", "bus.example.fr", "Cette information peut changer. Vérifiez sur le site.",
-        "Édition du 1 février 2026.", "Publié par Les partenaires du Bassin Test.",
+        "Édition du 1 mars 2026.", "Publié par Les partenaires du Bassin Test.",
     ):  # fmt: skip
         assert expected in text
     assert "Plateforme du bassin" not in text  # for seniors only
+
+
+def test_flyer_shows_the_help_desks_near_the_reader_before_the_services(minimal_site: Path) -> None:
+    text = text_of(minimal_site / "flyers" / "territoires" / "alpha" / "jeunes.pdf")
+    near = text.index("Près de chez vous")
+    assert near < text.index("Accueil d'Aville") < text.index("03 21 00 00 10") < text.index("Aide Alpha")
+    assert "1 place de la Mairie" in text and "62100 Aville" in text
+    assert "Du lundi au jeudi : de 9 h à 12 h et de 14 h à 17 h." in text
+    # Gamma has no help desk of its own: its flyer shows no empty box.
+    assert "Près de chez vous" not in text_of(minimal_site / "flyers" / "territoires" / "gamma.pdf")
+
+
+def test_flyer_is_a_proof_until_the_site_address_is_confirmed(minimal_site: Path, content_dir: Path) -> None:
+    from generator.content.loader import load_content
+    from generator.render.flyer_html import flyer_html
+    from generator.render.pdf import render_pdf
+    from generator.structure.flyers import plan_flyers
+
+    from .conftest import TODAY
+
+    proof = text_of(minimal_site / "flyers" / "territoires" / "alpha" / "jeunes.pdf")
+    assert "Épreuve : ne pas distribuer" in proof
+    assert "Proefdruk: niet verspreiden" in text_of(minimal_site / "flyers" / "transfrontalier-nl.pdf")
+    basin = content_dir / "bassin.yml"
+    basin.write_text(
+        basin.read_text().replace("https://bassin-test.example/", "https://bassin-test.fr/")
+        + "adresse_site_confirmee: true\n"
+    )
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    flyer = next(f for f in plan_flyers(content) if f.path == "flyers/territoires/alpha/jeunes.pdf")
+    pdf = render_pdf(flyer_html(flyer, content, "complet"), b"0" * 16)
+    final = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Épreuve" not in final and "https://bassin-test.fr/territoires/alpha/jeunes/" in final
+
+
+def test_a_build_for_publication_refuses_an_unconfirmed_site_address(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    from generator.pipeline import BuildFailed, build
+
+    from .conftest import TODAY
+
+    with pytest.raises(BuildFailed, match="adresse_site_confirmee: true"):
+        build(content_dir, tmp_path / "site", today=TODAY, publication=True)
+    assert not (tmp_path / "site").exists()
 
 
 def test_qr_code_opens_the_page_with_the_same_content(minimal_site: Path, tmp_path: Path) -> None:
@@ -106,17 +155,61 @@ def test_cross_border_flyer_speaks_each_language(minimal_site: Path) -> None:
     assert "Navette de la frontière" in both and "Grenspendel" in both and "+32 50 12 34 56" in both
 
 
-def test_real_flyers_show_every_service_and_phone_of_their_page(real_site: Path) -> None:
+def parts_of(flyer: Path) -> list[Path]:
+    """A flyer and the parts it was split into, in order."""
+    parts = sorted(
+        flyer.parent.glob(f"{flyer.stem}-partie-*.pdf"), key=lambda p: int(p.stem.rsplit("-", 1)[1])
+    )
+    return [flyer, *parts]
+
+
+def test_real_flyers_show_every_service_of_their_page(real_site: Path) -> None:
     from .test_site import cards_by_page
 
     cards = cards_by_page(real_site)
-    pdf = real_site / "flyers" / "territoires" / "dunkerque" / "demandeurs-emploi.pdf"
-    text = text_of(pdf)
-    for service_id in cards["/territoires/dunkerque/demandeurs-emploi/"]:
-        name = (real_site / "services" / service_id / "index.html").read_text().split("<h1", 1)[1]
-        name = name.split(">", 1)[1].split("</h1>", 1)[0]
-        assert name.replace("&#39;", "'").replace("&amp;", "&") in text, name
-    assert "3949" in text
+    for page in ("territoires/dunkerque/demandeurs-emploi", "publics/jeunes", "territoires/boulonnais"):
+        flyer = real_site / "flyers" / f"{page}.pdf"
+        text = " ".join(text_of(part) for part in parts_of(flyer))
+        for service_id in cards[f"/{page}/"]:
+            name = (real_site / "services" / service_id / "index.html").read_text().split("<h1", 1)[1]
+            name = html.unescape(name.split(">", 1)[1].split("</h1>", 1)[0])
+            assert name in text, (page, name)
+    assert "3949" in text_of(real_site / "flyers" / "territoires" / "dunkerque" / "demandeurs-emploi.pdf")
+
+
+def test_every_row_of_every_real_flyer_says_whom_to_call(real_content_copy: Path) -> None:
+    """A service printed without a number sends the reader to a help desk, never to nothing."""
+    from generator.content.loader import load_content
+    from generator.render.flyer_html import flyer_html
+    from generator.structure.flyers import plan_flyers
+
+    from .conftest import real_content_today
+
+    content, _ = load_content(real_content_copy, real_content_today())
+    assert content is not None
+    for flyer in plan_flyers(content):
+        for layout in ("complet", "court"):
+            rows = flyer_html(flyer, content, layout).split('<section class="ligne">')[1:]
+            assert len(rows) == len(flyer.services), flyer.path
+            for row in rows:
+                row = row.split("</section>", 1)[0]
+                assert 'class="telephone"' in row or 'class="appeler-accueil"' in row, (
+                    flyer.path,
+                    layout,
+                    row,
+                )
+
+
+def test_every_part_of_a_split_flyer_leads_to_its_page(real_site: Path, tmp_path: Path) -> None:
+    parts = sorted((real_site / "flyers").rglob("*-partie-*.pdf"))
+    assert parts, "the real content has flyers long enough to be split"
+    address = "https://mobilite-solidaire-littoral-nord.example/"
+    for part in parts[:: max(1, len(parts) // 4)]:
+        url = qr_code_of(part, tmp_path)
+        assert url.startswith(address), part
+        assert (real_site / url.removeprefix(address) / "index.html").is_file(), url
+        number, total = re.search(r"partie (\d+) sur (\d+)", text_of(part)).groups()  # type: ignore[union-attr]
+        assert part.stem.endswith(f"-partie-{number}") and int(number) <= int(total)
 
 
 def test_flyers_page_lists_every_flyer_with_pages_and_size(real_site: Path) -> None:

@@ -58,6 +58,23 @@ def test_a_help_desk_names_known_places_and_can_be_reached(content_dir: Path) ->
     ]  # fmt: skip
 
 
+def test_a_help_desk_for_some_audiences_shows_only_on_their_pages(content_dir: Path) -> None:
+    path = content_dir / "lieux" / "accueil-aville.yml"
+    path.write_text(path.read_text() + "publics: [seniors]\n")
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    names = {
+        audience: [desk.nom for desk in content.help_desks_for("alpha", audience)]
+        for audience in ("seniors", "jeunes", None)
+    }
+    assert "Accueil d'Aville" in names["seniors"] and "Accueil d'Aville" in names[None]
+    assert "Accueil d'Aville" not in names["jeunes"] and names["jeunes"]
+    path.write_text(path.read_text().replace("[seniors]", "[senior]"))
+    assert errors_of(content_dir) == [
+        ("publics", "ref/public-inconnu", "« senior » n'est pas un public connu."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("expression", "words"),
     [

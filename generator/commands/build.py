@@ -12,7 +12,11 @@ from .common import report
 def run(arguments: argparse.Namespace) -> int:
     try:
         built = build(
-            arguments.content, arguments.out, today=arguments.today, flyers=not arguments.sans_flyers
+            arguments.content,
+            arguments.out,
+            today=arguments.today,
+            flyers=not arguments.sans_flyers,
+            publication=arguments.publication,
         )
     except BuildFailed as failure:
         report(failure.problems)

@@ -268,6 +268,14 @@ class HelpDesk(FileRecord):
             "comme pour un service."
         )
     )
+    publics: Annotated[list[Identifier], Field(min_length=1)] = Field(
+        default_factory=lambda: ["tous"],
+        description=(
+            "Les publics que ce lieu reçoit, si ce ne sont pas tous : `[jeunes, apprentis]` pour une mission "
+            "locale. "
+            "Les pages et les flyers d'un public ne montrent que les lieux qui le reçoivent."
+        ),
+    )
     commune: InseeCode | None = Field(
         None,
         description="Code INSEE de la commune où est le lieu : « 62361 ». Vide pour une ligne téléphonique.",
@@ -376,6 +384,14 @@ class Basin(Record):
     editeur: ShortText = Field(description="Qui publie le site et les flyers.")
     adresse_site: SiteAddress = Field(
         description="Adresse publique du site : elle est imprimée dans les QR codes."
+    )
+    adresse_site_confirmee: bool = Field(
+        False,
+        description=(
+            "`true` quand le propriétaire du site a vérifié que l'adresse ouvre bien le site. Avant, chaque "
+            "flyer porte la mention « Épreuve : ne pas distribuer », et une construction de publication "
+            "(`build --publication`) refuse de se faire."
+        ),
     )
     contact_email: Email | None = Field(
         None, description="Adresse où les citoyens signalent une erreur ou un problème d'accessibilité."

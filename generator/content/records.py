@@ -132,9 +132,11 @@ class Content:
             c.insee: (c, t) for c, t in sorted(found, key=lambda pair: (sort_key(pair[0].nom), pair[0].insee))
         }
 
-    def help_desks_for(self, territory_id: str) -> list[HelpDesk]:
-        """The places that receive the people of a territory: anyone's first, then by name."""
-        return list(self._desks_by_territory.get(territory_id, []))
+    def help_desks_for(self, territory_id: str, audience_id: str | None = None) -> list[HelpDesk]:
+        """The places that receive the people of a territory, or of one audience in it."""
+        # (The order is set when the desks are indexed: kinds anyone goes to first, then names.)
+        desks = self._desks_by_territory.get(territory_id, [])
+        return [d for d in desks if audience_id is None or EVERYONE in d.publics or audience_id in d.publics]
 
     def help_desks_near(self, insee: str) -> list[HelpDesk]:
         """The places that receive the people of a commune: those in the commune come first."""

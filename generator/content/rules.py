@@ -277,6 +277,11 @@ def _check_help_desks(content: Content, today: date) -> Iterator[Problem]:
         for index, zone in enumerate(desk.territoires):
             if zone not in zones:
                 yield _unknown(document, ("territoires", index), zone, "territoire", zones)
+        for index, audience in enumerate(desk.publics):
+            if audience not in [*content.audiences, EVERYONE]:
+                yield _unknown(
+                    document, ("publics", index), audience, "public", [*content.audiences, EVERYONE]
+                )
         if desk.commune and desk.commune not in content.communes:
             yield document.problem(
                 ("commune",),

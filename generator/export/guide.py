@@ -103,6 +103,7 @@ HELP_DESK_EXAMPLES: dict[str, Any] = {
     "type": "france-services",
     "operateur": "Réseau France Services",
     "territoires": ["haut-pays-montreuillois"],
+    "publics": ["jeunes", "apprentis"],
     "commune": "62364",
     "seulement_pour": ["62108"],
     "adresse": "Place du Général de Gaulle\n62310 Fruges",

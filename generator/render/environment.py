@@ -97,10 +97,12 @@ def document_environment() -> jinja2.Environment:
         "lines": _html_lines,
         "first_sentences": lambda text, count: "\n".join(lines_of(text)[:count]),
         "host": lambda url: urlsplit(url).hostname or url,
+        "hours": hours_in_words,
     }
     environment.globals |= {
         "icon": inline_icon,
         "needs": NEEDS,
+        "categories": CATEGORIES,
         "language_names": LANGUAGE_NAMES,
         "all_strings": STRINGS,
         "written_date": written_date,

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import multiprocessing
 from collections import defaultdict
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from .. import locations
 from ..content.records import Content, group_by_need
@@ -30,7 +32,8 @@ from .assets import check_fonts
 from .flyer_html import flyer_html
 
 MAX_PAGES = 2  # one sheet, recto-verso
-CACHE_VERSION = 1
+NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layout is tried
+CACHE_VERSION = 2
 
 
 def print_flyers(
@@ -71,47 +74,63 @@ class _Fitted:
 
 
 def _fit(flyers: list[Flyer], content: Content, workers: int) -> dict[str, _Fitted]:
-    """Print each flyer in the first layout that fits, retrying shorter or split when it does not."""
+    """Print each flyer in the first layout that fits, retrying shorter or split when it does not.
+
+    A part that still spills onto a third page makes its whole flyer split again, in smaller parts.
+    """
+    planned = {flyer.path: flyer for flyer in flyers}
+    per_part: dict[str, int] = {}  # whole path -> services per part, for split flyers
     accepted: list[PrintedFlyer] = []
     notes: list[tuple[str, str]] = []  # (planned flyer, note)
-    pending = _guesses(flyers, notes)
+    pending = _guesses(flyers, per_part)
     with _Printer(workers) as printer:
         while pending:
             results = printer.print_many(
                 [flyer_html(f, content, layout, numbered) for f, layout, numbered in pending]
             )
-            retry = []
-            for (flyer, layout, numbered), (pdf, pages) in zip(pending, results, strict=True):
-                if pages <= MAX_PAGES and numbered == (pages > 1):
+            retry, resplit = [], set()
+            for (flyer, layout, numbered), result in zip(pending, results, strict=True):
+                pdf, pages = result.data, result.pages
+                if pages == 2 and result.last_page_fill < NEARLY_EMPTY and layout != LAYOUTS[-1]:
+                    retry.append((flyer, LAYOUTS[LAYOUTS.index(layout) + 1], False))  # one side may do
+                elif pages <= MAX_PAGES and numbered == (pages > 1):
                     accepted.append(PrintedFlyer(flyer, layout, pdf, pages))
                 elif pages <= MAX_PAGES:  # page numbers only when there are two pages
                     retry.append((flyer, layout, pages > 1))
                 elif layout != LAYOUTS[-1]:
                     retry.append((flyer, LAYOUTS[LAYOUTS.index(layout) + 1], True))
-                elif flyer.part is None or len(flyer.services) > _per_part(flyer):
-                    retry += _guesses(_split(flyer, notes), notes)
-                else:  # a single service, or a part that cannot be made shorter
+                elif len(flyer.services) > 1:
+                    resplit.add(flyer.whole_path)
+                    per_part[flyer.whole_path] = _smaller_parts(flyer, per_part, pages)
+                else:  # a single service that does not fit even in short
                     accepted.append(PrintedFlyer(flyer, layout, pdf, pages))
                     notes.append(
                         (flyer.whole_path, f"{flyer.path} : {pages} pages malgré la version courte.")
                     )
-            pending = retry
-    shortened = {"moyen": "une phrase par service", "court": "nom et téléphone seulement"}
-    notes += [
-        (p.flyer.whole_path, f"{p.flyer.path} : version raccourcie ({shortened[p.layout]}), "
-         f"{len(p.flyer.services)} services.")
-        for p in accepted
-        if p.layout in shortened
-    ]  # fmt: skip
+            accepted = [p for p in accepted if p.flyer.whole_path not in resplit]
+            retry = [r for r in retry if r[0].whole_path not in resplit]
+            pending = retry + _guesses([planned[path] for path in sorted(resplit)], per_part)
     return _by_planned_flyer(flyers, accepted, notes)
 
 
 def _by_planned_flyer(
     flyers: list[Flyer], accepted: list[PrintedFlyer], notes: list[tuple[str, str]]
 ) -> dict[str, _Fitted]:
+    """The parts of each planned flyer, with what was shortened or split, for the build report."""
     parts: dict[str, list[PrintedFlyer]] = defaultdict(list)
-    for printed in sorted(accepted, key=lambda p: p.flyer.path):
-        parts[printed.flyer.whole_path].append(printed)
+    for item in sorted(accepted, key=lambda p: p.flyer.path):
+        parts[item.flyer.whole_path].append(item)
+    shortened = {"moyen": "une phrase par service", "court": "nom, téléphone et une phrase"}
+    for whole, printed in parts.items():
+        if len(printed) > 1:
+            split = f"{whole} : trop long pour une feuille, partagé en {len(printed)} flyers."
+            notes.append((whole, split))
+        notes += [
+            (whole, f"{p.flyer.path} : version raccourcie ({shortened[p.layout]}), "
+             f"{len(p.flyer.services)} services.")
+            for p in printed
+            if p.layout in shortened
+        ]  # fmt: skip
     fitted = {flyer.path: _Fitted(parts[flyer.path], []) for flyer in flyers}
     for owner, note in notes:
         fitted[owner].notes.append(note)
@@ -121,47 +140,64 @@ def _by_planned_flyer(
 # Heights measured on printed flyers (millimetres): the first guess of the
 # layout and of page numbers, checked by printing; a wrong guess costs one print.
 _PAGE_HEIGHT = 263
-_HEADER_AND_FOOTER = 75
+_HEADER_AND_FOOTER = 80
 _NEED_HEADING = 14
-_SERVICE_HEIGHT = {"complet": 38, "moyen": 30, "court": 12}
+_SERVICE_HEIGHT = {"complet": 44, "moyen": 36, "court": 30}
+_DESK_HEIGHT = {"complet": 32, "moyen": 22, "court": 14}
 # Services of one need that a short flyer holds on two pages.
-_PER_PART = (MAX_PAGES * _PAGE_HEIGHT - _HEADER_AND_FOOTER - _NEED_HEADING) // _SERVICE_HEIGHT["court"]
+_PER_PART = (
+    MAX_PAGES * _PAGE_HEIGHT - _HEADER_AND_FOOTER - 4 * _NEED_HEADING - 2 * _DESK_HEIGHT["court"]
+) // _SERVICE_HEIGHT["court"]
 
 
-def _guesses(flyers: list[Flyer], notes: list[tuple[str, str]]) -> list[tuple[Flyer, str, bool]]:
+def _guesses(flyers: list[Flyer], per_part: dict[str, int]) -> list[tuple[Flyer, str, bool]]:
     """For each flyer, the layout likely to fit one sheet and whether it needs two pages.
 
-    A flyer far too long for any layout is split at once, without printing it.
+    A flyer far too long for any layout is split at once, without printing it; a flyer
+    in `per_part` is split in parts of that many services.
     """
     guessed = []
     for flyer in flyers:
-        groups = len(group_by_need(list(flyer.services)))
-        for layout in LAYOUTS:
-            height = _HEADER_AND_FOOTER + groups * _NEED_HEADING
-            height += len(flyer.services) * _SERVICE_HEIGHT[layout] * len(flyer.languages)
-            pages = height / _PAGE_HEIGHT
-            if pages <= MAX_PAGES:
-                guessed.append((flyer, layout, pages > 1))
-                break
+        if flyer.path in per_part:
+            guessed += _guesses(flyer.split(per_part[flyer.path]), {})
+            continue
+        pages = _estimated_pages(flyer)
+        layout = next((name for name in LAYOUTS if pages[name] <= MAX_PAGES), None)
+        if layout is not None:
+            guessed.append((flyer, layout, pages[layout] > 1))
+        elif pages["court"] > MAX_PAGES * 1.2 and len(flyer.services) > 1:
+            per_part[flyer.path] = _first_split(flyer, pages["court"])
+            guessed += _guesses([flyer], per_part)
         else:
-            can_split = flyer.part is None or len(flyer.services) > _per_part(flyer)
-            if pages > MAX_PAGES * 1.2 and can_split:
-                guessed += _guesses(_split(flyer, notes), notes)
-            else:
-                guessed.append((flyer, LAYOUTS[-1], True))
+            guessed.append((flyer, LAYOUTS[-1], True))
     return guessed
 
 
-def _per_part(flyer: Flyer) -> int:
-    return max(1, _PER_PART // len(flyer.languages))
+def _estimated_pages(flyer: Flyer) -> dict[str, float]:
+    groups = len(group_by_need(list(flyer.services)))
+    pages = {}
+    for layout in LAYOUTS:
+        height = _HEADER_AND_FOOTER + groups * _NEED_HEADING + len(flyer.desks) * _DESK_HEIGHT[layout]
+        height += len(flyer.services) * _SERVICE_HEIGHT[layout] * len(flyer.languages)
+        pages[layout] = height / _PAGE_HEIGHT
+    return pages
 
 
-def _split(flyer: Flyer, notes: list[tuple[str, str]]) -> list[Flyer]:
-    parts = flyer.split(_per_part(flyer))
-    notes.append(
-        (flyer.whole_path, f"{flyer.path} : trop long pour une feuille, partagé en {len(parts)} flyers.")
-    )
-    return parts
+def _first_split(flyer: Flyer, pages: float) -> int:
+    """Services per part for as many parts as the short version of the whole flyer needs.
+
+    Each part repeats the header and the help desks (`overhead`, in pages), so a part holds
+    less than two pages of services; a margin keeps a part from spilling onto a third page.
+    """
+    overhead = min(0.9, (_HEADER_AND_FOOTER + len(flyer.desks) * _DESK_HEIGHT["court"]) / _PAGE_HEIGHT)
+    sheets = max(2, math.ceil(1.15 * (pages - overhead) / (MAX_PAGES - overhead)))
+    return min(_PER_PART // len(flyer.languages), math.ceil(len(flyer.services) / sheets))
+
+
+def _smaller_parts(flyer: Flyer, per_part: dict[str, int], pages: int) -> int:
+    """Services per part after `flyer` (the whole or one of its parts) printed on `pages` pages."""
+    current = per_part.get(flyer.whole_path, len(flyer.services))
+    return max(1, min(current - 1, current * MAX_PAGES // pages))
 
 
 class _Printer:
@@ -178,7 +214,7 @@ class _Printer:
         if self._pool is not None:
             self._pool.shutdown()
 
-    def print_many(self, documents: list[str]) -> list[tuple[bytes, int]]:
+    def print_many(self, documents: list[str]) -> list[Pdf]:
         identifiers = [hashlib.sha256(html.encode()).digest()[:16] for html in documents]
         if len(documents) < 2 or self.workers < 2:
             return [
@@ -189,13 +225,28 @@ class _Printer:
         return list(self._pool.map(render_pdf, documents, identifiers))
 
 
-def render_pdf(html: str, identifier: bytes) -> tuple[bytes, int]:
+@dataclass(frozen=True)
+class Pdf:
+    data: bytes
+    pages: int
+    last_page_fill: float  # how much of the last page's height is used, from 0 to 1
+
+
+def render_pdf(html: str, identifier: bytes) -> Pdf:
     """One PDF, tagged for screen readers, with fonts embedded; the same HTML gives the same bytes."""
     import weasyprint
 
     document = weasyprint.HTML(string=html, base_url=str(locations.FONT_FILES) + "/").render(pdf_tags=True)
     pdf = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
-    return pdf, len(document.pages)
+    return Pdf(pdf, len(document.pages), _fill(document.pages[-1]))
+
+
+def _fill(page: Any) -> float:
+    """The share of the page's text area that its content takes (WeasyPrint's layout boxes)."""
+    box = page._page_box
+    root = box.children[0]  # the <html> box; the margin boxes (page numbers) come after it
+    used = root.position_y + root.margin_height() - box.content_box_y()
+    return float(min(1.0, max(0.0, used / box.height)))
 
 
 # --- The cache ------------------------------------------------------------------------

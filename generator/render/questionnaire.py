@@ -27,7 +27,7 @@ def questionnaire_pdf(questionnaire: Questionnaire, content: Content, today: dat
     html = environment.get_template("questionnaire/questionnaire.html.j2").render(
         css=Markup(template_source("flyers/flyer.css")), **_context(questionnaire, content, today)
     )
-    return render_pdf(html, f"questionnaire {questionnaire.file_name}".encode()[:16].ljust(16, b"0"))[0]
+    return render_pdf(html, f"questionnaire {questionnaire.file_name}".encode()[:16].ljust(16, b"0")).data
 
 
 def _context(questionnaire: Questionnaire, content: Content, today: date) -> dict[str, object]:

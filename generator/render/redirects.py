@@ -21,7 +21,7 @@ def redirection_files(content: Content) -> dict[str, bytes]:
         old = redirection.de.lstrip("/")
         if old.endswith(".pdf"):
             address = urls.absolute(content.basin.adresse_site, redirection.vers.lstrip("/"))
-            files[old] = render_pdf(moved_notice_html(address, content), b"redirection-pdf0")[0]
+            files[old] = render_pdf(moved_notice_html(address, content), b"redirection-pdf0").data
         else:
             files[old + "index.html"] = redirect_page(redirection)
     return files

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from urllib.parse import urlsplit
 
-from ..content.model import Service
-from ..content.records import Content, group_by_need, last_checked
-from ..content.vocabulary import NEEDS
+from ..content.model import HelpDesk, Service
+from ..content.records import Content, group_by_need
+from ..content.review import months_after, review_due
+from ..content.vocabulary import EVERYONE
 from . import urls
 from .languages import STRINGS
 
@@ -35,6 +37,8 @@ class Flyer:
     territory_id: str | None = None
     part: str | None = None  # which part, when a flyer too long was split
     origin: str = ""  # the path of the flyer it was split from
+    desks: tuple[HelpDesk, ...] = ()  # "Près de chez vous": who receives the reader
+    proof: bool = False  # the site's address is not confirmed: "Épreuve : ne pas distribuer"
 
     @property
     def languages(self) -> list[str]:
@@ -43,7 +47,16 @@ class Flyer:
     @property
     def edition(self) -> date:
         """The edition date comes from the content, never from the clock."""
-        return last_checked(list(self.services)) or date(2025, 1, 1)
+        records: list[Service | HelpDesk] = [*self.services, *self.desks]
+        checks = [record.verifie_le for record in records]
+        return max(checks, default=date(2025, 1, 1))
+
+    @property
+    def review(self) -> date:
+        """When the flyer must be printed again: the first review due of what it shows, a year at most."""
+        records: list[Service | HelpDesk] = [*self.services, *self.desks]
+        dues = [review_due(record) for record in records]
+        return min([*dues, months_after(self.edition, 12)])
 
     @property
     def whole_path(self) -> str:
@@ -51,36 +64,46 @@ class Flyer:
         return self.origin or self.path
 
     def split(self, per_part: int) -> list[Flyer]:
-        """Parts of a flyer too long for one sheet: one per need, then chunks of `per_part` services."""
-        groups = group_by_need(list(self.services))
-        if self.part is None and len(groups) > 1:
-            parts = [(need, f" : {NEEDS[need].label.lower()}", members) for need, members in groups]
-        else:
-            chunks = [self.services[i : i + per_part] for i in range(0, len(self.services), per_part)]
-            parts = [
-                (f"{self.part or 'partie'}-{n}", f", partie {n} sur {len(chunks)}", list(chunk))
-                for n, chunk in enumerate(chunks, start=1)
-            ]
+        """Parts of a flyer too long for one sheet, each of at most `per_part` services.
+
+        The needs are kept together and in order as far as they fit; the first part
+        keeps the flyer's own address, which may be printed as a QR code already.
+        """
+        chunks: list[list[Service]] = []
+        for _, members in group_by_need(list(self.services)):
+            while members:
+                room = per_part - len(chunks[-1]) if chunks else 0
+                if room >= len(members) or (chunks and room > 0 and len(members) > per_part):
+                    chunks[-1] += members[:room]
+                    members = members[room:]
+                else:
+                    chunks.append(members[:per_part])
+                    members = members[per_part:]
         return [
             replace(
                 self,
-                path=urls.flyer_part(self.whole_path, part),
-                title=self.title + suffix,
-                services=tuple(members),
-                part=part,
+                path=self.whole_path if number == 1 else urls.flyer_part(self.whole_path, f"partie-{number}"),
+                title=f"{self.title}, partie {number} sur {len(chunks)}",
+                services=tuple(chunk),
+                part=f"partie-{number}",
                 origin=self.whole_path,
             )
-            for part, suffix, members in parts
+            for number, chunk in enumerate(chunks, start=1)
         ]
 
 
 def plan_flyers(content: Content) -> list[Flyer]:
     site = content.basin.adresse_site
+    proof = is_proof(content)
 
     def flyer(
         path: str, kind: str, title: str, intro: str, page: str, services: list[Service], **ids: str
     ) -> Flyer:
-        return Flyer(path, kind, "fr", title, intro, page, urls.absolute(site, page), tuple(services), **ids)
+        desks = _desks(content, ids.get("territory_id"), ids.get("audience_id"))
+        return Flyer(
+            path, kind, "fr", title, intro, page, urls.absolute(site, page), tuple(services), **ids,
+            desks=desks, proof=proof,
+        )  # fmt: skip
 
     flyers = []
     for audience_id, audience in content.audiences.items():
@@ -107,6 +130,21 @@ def plan_flyers(content: Content) -> list[Flyer]:
     return flyers + _cross_border_flyers(content, site)
 
 
+def is_proof(content: Content) -> bool:
+    """Flyers are proofs, not to hand out, until the owner confirms the site's address."""
+    host = urlsplit(content.basin.adresse_site).hostname or ""
+    placeholder = host.endswith((".example", ".test", ".invalid", ".localhost"))
+    return placeholder or not content.basin.adresse_site_confirmee
+
+
+def _desks(content: Content, territory_id: str | None, audience_id: str | None) -> tuple[HelpDesk, ...]:
+    """The help desks a flyer shows: those of its territory; on a basin-wide flyer, the phone lines."""
+    if territory_id:
+        return tuple(content.help_desks_for(territory_id, audience_id))
+    lines = [desk for desk in content.help_desks.values() if desk.commune is None]
+    return tuple(d for d in lines if audience_id is None or audience_id in d.publics or EVERYONE in d.publics)
+
+
 def _cross_border_flyers(content: Content, site: str) -> list[Flyer]:
     services = tuple(s for s in content.services.values() if s.transfrontalier)
     if not services:
@@ -126,6 +164,8 @@ def _cross_border_flyers(content: Content, site: str) -> list[Flyer]:
                 page,
                 urls.absolute(site, page),
                 services,
+                desks=tuple(d for d in content.help_desks.values() if d.type == "point-transfrontalier"),
+                proof=is_proof(content),
             )
         )
     return flyers
@@ -150,8 +190,16 @@ class FlyerReport:
 
     def lines(self) -> list[str]:
         pages = sum(p.pages for p in self.printed)
+        proofs = [p for p in self.printed if p.flyer.proof]
         return [
             f"Flyers : {len(self.printed)} PDF, {pages} pages ; "
             f"{len(self.rendered)} imprimés, {len(self.reused)} repris du cache.",
+            *([PROOF_NOTICE] if proofs else []),
             *self.notes,
         ]
+
+
+PROOF_NOTICE = (
+    "Les flyers portent « Épreuve : ne pas distribuer » : l'adresse du site n'est pas confirmée. "
+    "Quand elle l'est, écrivez « adresse_site_confirmee: true » dans content/bassin.yml."
+)
