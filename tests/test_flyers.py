@@ -272,3 +272,60 @@ def test_same_content_gives_byte_identical_flyers(content_dir: Path, tmp_path: P
     one = print_flyers(plan_flyers(content), content, None, workers=1)
     two = print_flyers(plan_flyers(content), content, None, workers=2)
     assert [p.pdf for p in one.printed] == [p.pdf for p in two.printed]
+
+
+def test_cross_border_flyers_say_where_the_bus_stops_and_how_often(real_site: Path) -> None:
+    expected = {
+        "fr": ("Où ? À Hazebrouck, le bus part de la gare.", "Steenvoorde", "un bus toutes les 2 heures",
+               "Prochaine mise à jour avant le"),
+        "nl": ("Waar? In Hazebrouck vertrekt de bus aan het station.", "Steenvoorde",
+               "ongeveer om de twee uur een bus", "Volgende bijwerking vóór"),
+        "en": ("Where? In Hazebrouck, the bus leaves from the station.", "Steenvoorde",
+               "a bus about every two hours", "Next update before"),
+    }  # fmt: skip
+    for language, sentences in expected.items():
+        text = text_of(real_site / "flyers" / f"transfrontalier-{language}.pdf")
+        for sentence in sentences:
+            assert sentence in text, (language, sentence)
+        assert "Transmobil était" not in text  # the project ended in 2022: its record is retired
+
+
+def translation_warnings(content_dir: Path) -> list[tuple[int, str, str, str]]:
+    from generator.content.loader import load_content
+
+    from .conftest import TODAY
+
+    _, problems = load_content(content_dir, TODAY)
+    return [(p.line, p.field, p.code, p.hint) for p in problems if p.code.startswith("traduction/")]
+
+
+def test_a_translation_is_stale_when_the_french_text_changes_after_it(content_dir: Path) -> None:
+    from generator.content.loader import load_content
+    from generator.content.translations import french_fingerprint
+
+    from .conftest import TODAY
+
+    path = content_dir / "services" / "navette-frontiere.yml"
+    assert translation_warnings(content_dir) == []
+    path.write_text(
+        path.read_text().replace("Une navette passe la frontière.", "Une navette va en Belgique.")
+    )
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    new = french_fingerprint(content.services["navette-frontiere"])
+    assert new != "22201cfb"
+    hint = f"mettez à jour la traduction, puis écrivez « traduit_de: {new} »."
+    assert translation_warnings(content_dir) == [
+        (24, "traductions.nl.traduit_de", "traduction/perimee", hint),
+        (31, "traductions.en.traduit_de", "traduction/perimee", hint),
+    ]
+    # A translation that does not say which French text it translates is flagged too.
+    path.write_text(path.read_text().replace("    traduit_de: 22201cfb\n", "", 1))
+    [(line, field, code, _), _] = translation_warnings(content_dir)
+    assert (line, field, code) == (23, "traductions.nl.traduit_de", "traduction/version-inconnue")
+
+
+def test_every_real_translation_says_which_french_text_it_translates() -> None:
+    from .conftest import REAL_CONTENT
+
+    assert translation_warnings(REAL_CONTENT) == []

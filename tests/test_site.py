@@ -166,8 +166,17 @@ def test_real_services_appear_on_exactly_their_territory_and_audience_pages(real
     }
     audiences = {p.stem for p in (REAL_CONTENT / "publics").glob("*.yml")}
     cards = cards_by_page(real_site)
-    for path in sorted((REAL_CONTENT / "services").glob("*.yml")):
-        record = yaml.safe_load(path.read_text())
+    records = {p.stem: yaml.safe_load(p.read_text()) for p in (REAL_CONTENT / "services").glob("*.yml")}
+    # The page of a retired service shows what replaces it.
+    replacing = {
+        (new, f"/services/{old}/")
+        for old, record in records.items()
+        for new in record.get("remplace_par", [])
+    }
+    for service_id, record in sorted(records.items()):
+        if record.get("statut") == "retire":
+            assert {url for url, ids in cards.items() if service_id in ids} == set(), service_id
+            continue
         zones = _raw_zones(record, territories, basin)
         publics = audiences if record["publics"] == ["tous"] else set(record["publics"])
         expected = (
@@ -175,5 +184,6 @@ def test_real_services_appear_on_exactly_their_territory_and_audience_pages(real
             | {f"/publics/{a}/" for a in publics}
             | {f"/territoires/{t}/{a}/" for t in zones for a in publics}
         )
-        shown = {url for url, ids in cards.items() if path.stem in ids}
-        assert shown == expected, path.name
+        expected |= {page for new, page in replacing if new == service_id}
+        shown = {url for url, ids in cards.items() if service_id in ids}
+        assert shown == expected, service_id

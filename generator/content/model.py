@@ -108,6 +108,13 @@ class Translation(Record):
     cout: Text | None = Field(None, description="Traduction de `cout`, s'il est renseigné.")
     ou: Text | None = Field(None, description="Traduction de `ou`, s'il est renseigné.")
     quand: Text | None = Field(None, description="Traduction de `quand`, s'il est renseigné.")
+    traduit_de: Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")] | None = Field(
+        None,
+        description=(
+            "L'empreinte du texte français que cette traduction traduit, donnée par `check` : « 3f2a9c01 ». "
+            "Quand le texte français change, `check` prévient que la traduction est à revoir."
+        ),
+    )
 
 
 class Service(FileRecord):

@@ -17,6 +17,7 @@ from ..locations import icon_names
 from .model import Service
 from .problems import Problem, Severity
 from .records import Content
+from .translations import french_fingerprint, is_stale
 from .vocabulary import EVERYONE
 from .yaml_loader import YamlDocument, dotted
 
@@ -218,6 +219,7 @@ def _check_translations(doc: YamlDocument, service: Service) -> Iterator[Problem
                 field=f"traductions.{language}",
             )
             continue
+        yield from _check_translation_version(doc, service, language, name)
         for optional in ("conditions", "cout", "ou", "quand"):
             if getattr(service, optional) and not getattr(translation, optional):
                 yield doc.problem(
@@ -227,6 +229,34 @@ def _check_translations(doc: YamlDocument, service: Service) -> Iterator[Problem
                     f"traduisez « {optional} » dans « traductions.{language} ».",
                     field=f"traductions.{language}.{optional}",
                 )
+
+
+def _check_translation_version(
+    doc: YamlDocument, service: Service, language: str, name: str
+) -> Iterator[Problem]:
+    """A warning when the French text changed after the translation was made (or nobody knows)."""
+    translation = service.traductions[language]  # type: ignore[index]
+    if not is_stale(service, translation):
+        return
+    fingerprint = french_fingerprint(service)
+    if translation.traduit_de is None:
+        yield doc.problem(
+            ("traductions", language),
+            "traduction/version-inconnue",
+            f"On ne sait pas de quel texte français la traduction en {name} est faite.",
+            f"vérifiez qu'elle dit la même chose que le français, "
+            f"puis ajoutez « traduit_de: {fingerprint} ».",
+            field=f"traductions.{language}.traduit_de",
+            severity=Severity.WARNING,
+        )
+    else:
+        yield doc.problem(
+            ("traductions", language, "traduit_de"),
+            "traduction/perimee",
+            f"Le texte français a changé depuis la traduction en {name} : elle est peut-être fausse.",
+            f"mettez à jour la traduction, puis écrivez « traduit_de: {fingerprint} ».",
+            severity=Severity.WARNING,
+        )
 
 
 def _check_glossary(content: Content) -> Iterator[Problem]:

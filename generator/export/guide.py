@@ -55,6 +55,7 @@ EXAMPLES: dict[str, Any] = {
     "a_revoir_tous_les": 6,
     "transfrontalier": False,
     "traductions": {"nl": {"nom": "…"}, "en": {"nom": "…"}},
+    "traduit_de": "3f2a9c01",
     "falc_exceptions": [
         {"regle": "negation", "champ": "conditions", "raison": "La condition officielle est ainsi."}
     ],
