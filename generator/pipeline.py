@@ -27,6 +27,7 @@ from .falc.lint import FalcReport, lint_content
 from .locations import falc_cache, flyer_cache, tracked_cache_files
 from .output.csp import UnexpectedScript
 from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, serve_html
+from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
 from .output.writer import SiteFiles
 from .render.assets import MissingAsset, site_assets
@@ -174,8 +175,11 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
     return files
 
 
-def publish(site: SitePlan, out_dir: Path) -> None:
-    """Write the pages, build the HTML beside `out_dir`, then put it in place."""
+def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
+    """Write the pages, build the HTML beside `out_dir`, then put it in place.
+
+    With the flyers, the site is also packed for a USB key, announced on the flyers page.
+    """
     out_dir = out_dir.resolve()
     try:
         refuse_foreign_folder(out_dir)
@@ -191,6 +195,7 @@ def publish(site: SitePlan, out_dir: Path) -> None:
                 nav=navigation(site.pages), dated=edition_date(site.content),
             )  # fmt: skip
             finish_pages(html, blocks)
+            archive = _pack_for_usb_key(site, html) if site.flyers else None
         except SiteBuildFailed as failure:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", site.problems) from None
         except UnexpectedScript as unexpected:
@@ -198,6 +203,13 @@ def publish(site: SitePlan, out_dir: Path) -> None:
     if site.published is not None:
         served = site.addresses | {redirection.de for redirection in site.content.redirections}
         write_address_list(site.checked.content_dir, set(site.published) | served)
+    return archive
+
+
+def _pack_for_usb_key(site: SitePlan, html: Path) -> OfflineArchive:
+    archive = write_offline_archive(html, edition_date(site.content), site.content.basin.adresse_site)
+    announce_archive(html, urls.FLYERS, archive)
+    return archive
 
 
 def edition_date(content: Content) -> date:
@@ -221,10 +233,20 @@ class BuildReport:
     seconds: float
     problems: list[Problem] = field(default_factory=list)
     flyers: FlyerReport | None = None
+    archive: OfflineArchive | None = None
 
     def lines(self) -> list[str]:
+        archive = self.archive
         return [
             *(self.flyers.lines() if self.flyers else []),
+            *(
+                [
+                    f"Site pour clé USB : {archive.path.relative_to(archive.path.parents[1]).as_posix()}, "
+                    f"{archive.size / 1_000_000:.1f} Mo."
+                ]
+                if archive
+                else []
+            ),
             f"Site construit dans {self.out} : {self.pages} pages, {self.services} services, "
             f"en {self.seconds:.1f} s.",
         ]
@@ -245,8 +267,14 @@ def build(
         )
     printed = print_flyers(checked) if flyers else None
     site = plan(checked, printed, today)
-    publish(site, out_dir)
+    archive = publish(site, out_dir)
     seconds = time.perf_counter() - started
     return BuildReport(
-        out_dir.resolve(), len(site.pages), len(site.content.services), seconds, site.problems, printed
+        out_dir.resolve(),
+        len(site.pages),
+        len(site.content.services),
+        seconds,
+        site.problems,
+        printed,
+        archive,
     )

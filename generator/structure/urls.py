@@ -23,6 +23,7 @@ DATA = "donnees/"
 COVERAGE = "couverture/"
 CONTRIBUTE = "contribuer/"
 FALC_REPORT = "contribuer/falc/"
+OFFLINE_ARCHIVE = "telechargement/site-hors-ligne.zip"  # the whole site, for a USB key
 # The cross-border pages (Fiche 4.2), one per language.
 CROSS_BORDER = {"fr": "transfrontalier/", "nl": "nl/", "en": "en/"}
 

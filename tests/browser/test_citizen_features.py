@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from pypdf import PdfReader
 
 from . import search
 
@@ -187,3 +190,26 @@ def test_a_service_page_weighs_at_most_100_kilobytes(
 
     size, _ = weigh(browser, site_url, real_site)["service"]
     assert size <= 100 * 1024
+
+
+def test_a_printed_page_is_large_text_with_numbers_and_its_address(page: Page, site_url: str) -> None:
+    """The browser's print of a page: 14 pt at least, the number written out, no menu, and where it is from."""
+    page.goto(site_url + "territoires/dunkerque/demandeurs-emploi/")
+    page.emulate_media(media="print")
+    body_size = page.eval_on_selector(".md-typeset p", "p => parseFloat(getComputedStyle(p).fontSize)")
+    assert body_size >= 14 * 96 / 72  # 14 pt in CSS pixels
+    for hidden in (".md-header", ".md-sidebar", ".options-lecture", ".pied-de-page"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    button = page.locator(".bouton-appeler").first
+    assert button.evaluate("b => getComputedStyle(b).borderStyle") == "none"
+    number = button.locator(".numero").inner_text()
+    assert re.fullmatch(r"\+?[\d ]{4,}", number), number
+    printed = page.locator(".adresse-imprimee")
+    assert printed.is_visible()
+    assert printed.inner_text() == (
+        "Page imprimée depuis : "
+        "https://mobilite-solidaire-littoral-nord.example/territoires/dunkerque/demandeurs-emploi/"
+    )
+    assert "Mis à jour le" in page.locator(".mis-a-jour").inner_text()
+    paper = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    assert number in paper and "Page imprimée depuis" in paper and "Texte plus grand" not in paper

@@ -145,6 +145,17 @@
     }).sort(function (a, b) { return a.off - b.off; }).slice(0, 3);
   }
 
+  /* From a folder (the site on a USB key), a page is its index.html: no server adds it. */
+  var offline = window.location.protocol === "file:";
+  function pageAddress(url) {
+    return offline && /\/$/.test(url) ? url + "index.html" : url;
+  }
+
+  /* The search needs a server: from a folder, it is hidden and the commune finder stays. */
+  function setUpOffline() {
+    if (offline) document.documentElement.classList.add("hors-ligne");
+  }
+
   function setUpCommuneFinder() {
     document.querySelectorAll("[data-recherche-commune]").forEach(function (form) {
       var data = form.querySelector(".donnees-communes");
@@ -158,7 +169,7 @@
       function link(commune, via) {
         var item = document.createElement("li");
         var anchor = document.createElement("a");
-        anchor.href = commune.u;
+        anchor.href = pageAddress(commune.u);
         anchor.textContent = commune.n;
         item.appendChild(anchor);
         item.appendChild(document.createTextNode(
@@ -191,7 +202,7 @@
         event.preventDefault();
         var found = show();
         if (found.length === 1 || (found.length && found[0].score === 0)) {
-          window.location.href = found[0].commune.u;
+          window.location.href = pageAddress(found[0].commune.u);
         } else if (list.querySelector("a")) {
           list.querySelector("a").focus();
         }
@@ -225,6 +236,7 @@
     });
   }
 
+  setUpOffline();
   setUpOptions();
   setUpPrinting();
   if (window.document$ && window.document$.subscribe) {

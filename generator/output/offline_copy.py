@@ -1,0 +1,123 @@
+"""The site on a USB key: a ZIP archive that opens from a folder, without a server or network.
+
+A reception desk without a reliable connection unpacks it and opens `index.html`. On the
+web, a link to a page ends with "/" and the server answers with its `index.html`; from a
+folder, the browser would show a file listing instead, so every link to a page is written
+out in full ("../services/x/index.html"). The commune finder's addresses are completed by
+its script (options.js), which knows when it runs from a folder.
+
+The archive is reproducible: its files are sorted and dated with the content's date.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..structure.languages import written_date
+
+# Not in the archive: the search needs a server (its index is fetched by a web worker),
+# and the archive does not hold itself.
+LEFT_OUT = ("search/", "telechargement/")
+FOLDER = "site-mobilite-solidaire"  # the folder the archive unpacks to
+README = """Le site de la mobilité solidaire, à ouvrir sans internet.
+
+1. Dézippez ce fichier (clic droit, puis « Extraire tout »).
+2. Ouvrez le dossier site-mobilite-solidaire.
+3. Ouvrez le fichier index.html : le site s'ouvre dans votre navigateur.
+
+Les flyers à imprimer sont dans le dossier flyers.
+Ce site est la version du {date}. La version à jour est sur {address}
+"""
+
+# A relative link to a page: no scheme, ends with "/" (before any "?" or "#"), or is only
+# dots (the theme links to the home page as "." or "../..").
+_PAGE_LINK = re.compile(r'\b(href|action)="(?P<url>[^":?#]*/|\.\.?(?:/\.\.)*)?(?P<rest>[?#][^"]*)?"')
+_CSS_URL = re.compile(r"url\(([\w./-]+)\)")
+_INLINED = {".svg": "image/svg+xml", ".woff2": "font/woff2"}
+# What the flyers page shows only on the web: the link to this archive.
+_WEB_ONLY = re.compile(r"<!--archive-hors-ligne-->.*?<!--fin-archive-hors-ligne-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class OfflineArchive:
+    path: Path
+    size: int  # bytes
+    dated: date
+
+
+def write_offline_archive(site: Path, dated: date, address: str) -> OfflineArchive:
+    """Write the archive of the built `site` inside it, at `urls.OFFLINE_ARCHIVE`."""
+    from ..structure.urls import OFFLINE_ARCHIVE
+
+    archive = site / OFFLINE_ARCHIVE
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    stamp = (dated.year, dated.month, dated.day, 0, 0, 0)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as output:
+        _add(
+            output, "LISEZ-MOI.txt", README.format(date=written_date(dated), address=address).encode(), stamp
+        )
+        for path in sorted(site.rglob("*")):
+            name = path.relative_to(site).as_posix()
+            if path.is_dir() or name.startswith(LEFT_OUT):
+                continue
+            data = path.read_bytes()
+            if path.suffix == ".html":
+                data = offline_page(data.decode("utf-8")).encode("utf-8")
+            elif path.suffix == ".css":
+                data = inline_files(data.decode("utf-8"), path.parent).encode("utf-8")
+            _add(output, f"{FOLDER}/{name}", data, stamp)
+    return OfflineArchive(archive, archive.stat().st_size, dated)
+
+
+def offline_page(html: str) -> str:
+    """A page as it must be written to open from a folder."""
+    html = _WEB_ONLY.sub("", html)
+    html = html.replace("font-src 'self';", "font-src 'self' data:;", 1)  # fonts are inlined
+    return _PAGE_LINK.sub(_full_link, html)
+
+
+def inline_files(css: str, folder: Path) -> str:
+    """The icons and fonts a style sheet names, written into it.
+
+    From a folder, Chromium refuses to load them as separate files (no CORS for file:).
+    """
+
+    def data_uri(match: re.Match[str]) -> str:
+        path = folder / match.group(1)
+        kind = _INLINED.get(path.suffix)
+        if kind is None or not path.is_file():
+            return match.group(0)
+        return f'url("data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}")'
+
+    return _CSS_URL.sub(data_uri, css)
+
+
+def _full_link(match: re.Match[str]) -> str:
+    attribute, url, rest = match.group(1), match.group("url"), match.group("rest") or ""
+    if url is None and rest.startswith("#"):
+        return match.group(0)  # a link within the page
+    folder = url if url is None or url.endswith("/") else url + "/"
+    return f'{attribute}="{folder or ""}index.html{rest}"'
+
+
+def _add(output: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:
+    entry = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+    entry.external_attr = 0o644 << 16
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    output.writestr(entry, data)
+
+
+def announce_archive(site: Path, page: str, archive: OfflineArchive) -> None:
+    """Write the archive's size and date where the flyers page announces it."""
+    path = site / page / "index.html"
+    html = path.read_text(encoding="utf-8")
+    megabytes = f"{archive.size / 1_000_000:.0f} Mo" if archive.size >= 1_000_000 else "moins de 1 Mo"
+    html = html.replace("<!--taille-archive-->", megabytes).replace(
+        "<!--date-archive-->", written_date(archive.dated)
+    )
+    path.write_text(html, encoding="utf-8")
