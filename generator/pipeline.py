@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from .content.loader import load_content
+from .content.model import Redirection
 from .content.problems import Problem, errors
 from .content.records import Content, last_checked
 from .export.coverage import Coverage, coverage_figures
@@ -40,6 +41,7 @@ from .structure.addresses import (
     read_address_list,
     redirection_problems,
     removed_addresses,
+    vanished_flyer_parts,
     write_address_list,
 )
 from .structure.flyers import FlyerReport, is_proof, plan_flyers
@@ -122,6 +124,7 @@ class SitePlan:
     coverage: Coverage
     addresses: set[str]  # every address the site serves: "/services/x/", "/flyers/publics/jeunes.pdf"
     published: dict[str, int] | None  # the basin's list of published addresses, if it keeps one
+    moved_parts: list[Redirection]  # parts of split flyers no longer printed, sent to their page
     problems: list[Problem] = field(default_factory=list)  # warnings and notices, for the report
 
 
@@ -141,12 +144,17 @@ def plan(checked: Checked, flyers: FlyerReport | None, today: date) -> SitePlan:
     except AddressListRefused as refused:
         raise BuildFailed("la liste des adresses publiées est refusée.", [refused.problem]) from None
     problems = redirection_problems(content, addresses)
+    moved_parts = []
     if published is not None:
         served = addresses | {redirection.de for redirection in content.redirections}
+        moved_parts = vanished_flyer_parts(published, served, printed or [])
+        served |= {redirection.de for redirection in moved_parts}
         problems += removed_addresses(checked.content_dir, published, served, pdfs_built=flyers is not None)
     if problems:
         raise BuildFailed("des adresses publiées ne mèneraient plus nulle part.", checked.problems + problems)
-    return SitePlan(checked, content, pages, flyers, data, coverage, addresses, published, checked.problems)
+    return SitePlan(
+        checked, content, pages, flyers, data, coverage, addresses, published, moved_parts, checked.problems
+    )
 
 
 # --- 4. Publish --------------------------------------------------------------------------
@@ -163,7 +171,7 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
         files.add(page.source, renderer.render(page).encode())
     try:
         files.add_all(site_assets())
-        files.add_all(redirection_files(site.content))
+        files.add_all(redirection_files(site.content, site.moved_parts))
     except MissingAsset as missing:
         raise BuildFailed(str(missing), site.problems) from None
     files.add_all(
@@ -201,7 +209,8 @@ def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
         except UnexpectedScript as unexpected:
             raise BuildFailed(f"une page contient un script que personne n'a écrit : {unexpected}") from None
     if site.published is not None:
-        served = site.addresses | {redirection.de for redirection in site.content.redirections}
+        moved = [*site.content.redirections, *site.moved_parts]
+        served = site.addresses | {redirection.de for redirection in moved}
         write_address_list(site.checked.content_dir, set(site.published) | served)
     return archive
 

@@ -78,3 +78,25 @@ def test_the_real_basin_keeps_its_address_list_up_to_date() -> None:
     published = read_address_list(REAL_CONTENT)
     assert published is not None and len(published) > 200
     assert "/services/mamobilite62/" in published and "/flyers/transfrontalier-nl.pdf" in published
+
+
+def test_a_part_of_a_flyer_that_got_shorter_leads_to_the_flyer_page(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    """Parts are made by the printer: when a flyer fits again, its old parts point to its page on their own."""
+    from .test_flyers import qr_code_of, text_of
+
+    write_address_list(
+        content_dir, {"/flyers/territoires/alpha/jeunes-partie-2.pdf", "/flyers/autre-partie-2.pdf"}
+    )
+    with pytest.raises(BuildFailed) as failure:  # a part of a flyer that no longer exists is no exception
+        build(content_dir, tmp_path / "site", today=TODAY)
+    removed = {p.message for p in failure.value.problems if p.code == "adresse/supprimee"}
+    assert removed == {"L'adresse /flyers/autre-partie-2.pdf disparaîtrait du site."}
+    write_address_list(content_dir, {"/flyers/territoires/alpha/jeunes-partie-2.pdf"})
+    report = build(content_dir, tmp_path / "site", today=TODAY)
+    notice = report.out / "flyers" / "territoires" / "alpha" / "jeunes-partie-2.pdf"
+    assert text_of(notice).startswith("Ce document a changé Les informations sont maintenant sur cette page")
+    assert qr_code_of(notice, tmp_path) == "https://bassin-test.example/territoires/alpha/jeunes/"
+    published = read_address_list(content_dir)
+    assert published is not None and "/flyers/territoires/alpha/jeunes-partie-2.pdf" in published

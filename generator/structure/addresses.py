@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..content.model import Redirection
 from ..content.problems import Problem, display_path
 from ..content.records import Content
 from ..content.yaml_loader import read_limited
+from . import urls
+from .flyers import PrintedFlyer
 
 MAX_LIST_BYTES = 2_000_000  # a region's list: about 100 000 addresses
 
@@ -74,6 +77,23 @@ def removed_addresses(
         for address, line in sorted(published.items())
         if address not in current and (pdfs_built or not address.startswith("/flyers/"))
     ]
+
+
+def vanished_flyer_parts(
+    published: dict[str, int], served: set[str], printed: list[PrintedFlyer]
+) -> list[Redirection]:
+    """Parts of split flyers no longer printed: each address now leads to its flyer's page.
+
+    A flyer is split by the printer, not by a contributor: when it gets shorter, its last
+    parts vanish on their own, and whoever scans one lands on the page of the whole flyer.
+    """
+    pages = {urls.rooted(p.flyer.whole_path): urls.rooted(p.flyer.page) for p in printed}
+    moved = []
+    for address in sorted(published):
+        whole = urls.whole_flyer(address)
+        if address not in served and whole in pages:
+            moved.append(Redirection(de=address, vers=pages[whole]))
+    return moved
 
 
 def write_address_list(content_dir: Path, addresses: set[str]) -> None:

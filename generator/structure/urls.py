@@ -10,6 +10,8 @@ for the home page. `absolute` puts the site's own address in front.
 
 from __future__ import annotations
 
+import re
+
 HOME = ""
 AUDIENCES = "publics/"
 TERRITORIES = "territoires/"
@@ -80,8 +82,14 @@ def cross_border_flyer(language: str) -> str:
 
 
 def flyer_part(whole: str, part: str) -> str:
-    """A part of a flyer too long for one sheet: "flyers/publics/jeunes-permis.pdf"."""
+    """A part of a flyer too long for one sheet: "flyers/publics/jeunes-partie-2.pdf"."""
     return whole.removesuffix(".pdf") + f"-{part}.pdf"
+
+
+def whole_flyer(address: str) -> str | None:
+    """The flyer a part address belongs to ("…/jeunes-partie-2.pdf" → "…/jeunes.pdf"), if it is a part."""
+    whole = re.sub(r"-partie-\d+\.pdf$", ".pdf", address)
+    return whole if whole != address else None
 
 
 # --- Data files --------------------------------------------------------------------
