@@ -127,6 +127,11 @@ class SitePlan:
     moved_parts: list[Redirection]  # parts of split flyers no longer printed, sent to their page
     problems: list[Problem] = field(default_factory=list)  # warnings and notices, for the report
 
+    @property
+    def redirections(self) -> list[Redirection]:
+        """Every address that leads elsewhere: the basin's redirections and the vanished flyer parts."""
+        return [*self.content.redirections, *self.moved_parts]
+
 
 def plan(checked: Checked, flyers: FlyerReport | None, today: date) -> SitePlan:
     content = valid_content(checked)
@@ -171,7 +176,7 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
         files.add(page.source, renderer.render(page).encode())
     try:
         files.add_all(site_assets())
-        files.add_all(redirection_files(site.content, site.moved_parts))
+        files.add_all(redirection_files(site.content, site.redirections))
     except MissingAsset as missing:
         raise BuildFailed(str(missing), site.problems) from None
     files.add_all(
@@ -209,8 +214,7 @@ def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
         except UnexpectedScript as unexpected:
             raise BuildFailed(f"une page contient un script que personne n'a écrit : {unexpected}") from None
     if site.published is not None:
-        moved = [*site.content.redirections, *site.moved_parts]
-        served = site.addresses | {redirection.de for redirection in moved}
+        served = site.addresses | {redirection.de for redirection in site.redirections}
         write_address_list(site.checked.content_dir, set(site.published) | served)
     return archive
 
@@ -245,17 +249,12 @@ class BuildReport:
     archive: OfflineArchive | None = None
 
     def lines(self) -> list[str]:
-        archive = self.archive
+        usb_key = []
+        if self.archive:
+            usb_key = [f"Site pour clé USB : {urls.OFFLINE_ARCHIVE}, {self.archive.size / 1_000_000:.1f} Mo."]
         return [
             *(self.flyers.lines() if self.flyers else []),
-            *(
-                [
-                    f"Site pour clé USB : {archive.path.relative_to(archive.path.parents[1]).as_posix()}, "
-                    f"{archive.size / 1_000_000:.1f} Mo."
-                ]
-                if archive
-                else []
-            ),
+            *usb_key,
             f"Site construit dans {self.out} : {self.pages} pages, {self.services} services, "
             f"en {self.seconds:.1f} s.",
         ]

@@ -17,7 +17,7 @@ from ..locations import icon_names
 from .model import Service
 from .problems import Problem, Severity
 from .records import Content
-from .translations import french_fingerprint, is_stale
+from .translations import french_fingerprint
 from .vocabulary import EVERYONE
 from .yaml_loader import YamlDocument, dotted
 
@@ -236,9 +236,9 @@ def _check_translation_version(
 ) -> Iterator[Problem]:
     """A warning when the French text changed after the translation was made (or nobody knows)."""
     translation = service.traductions[language]  # type: ignore[index]
-    if not is_stale(service, translation):
-        return
     fingerprint = french_fingerprint(service)
+    if translation.traduit_de == fingerprint:
+        return
     if translation.traduit_de is None:
         yield doc.problem(
             ("traductions", language),

@@ -20,7 +20,3 @@ def french_fingerprint(service: Service) -> str:
         value = getattr(service, name) or ""
         texts.append(f"{name}: {' '.join(value.split())}")
     return hashlib.sha256("\n".join(texts).encode()).hexdigest()[:8]
-
-
-def is_stale(service: Service, translation: Translation) -> bool:
-    return translation.traduit_de != french_fingerprint(service)

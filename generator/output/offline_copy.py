@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..structure.languages import written_date
+from ..structure.urls import OFFLINE_ARCHIVE
 
 # Not in the archive: the search needs a server (its index is fetched by a web worker),
 # and the archive does not hold itself.
@@ -52,8 +53,6 @@ class OfflineArchive:
 
 def write_offline_archive(site: Path, dated: date, address: str) -> OfflineArchive:
     """Write the archive of the built `site` inside it, at `urls.OFFLINE_ARCHIVE`."""
-    from ..structure.urls import OFFLINE_ARCHIVE
-
     archive = site / OFFLINE_ARCHIVE
     archive.parent.mkdir(parents=True, exist_ok=True)
     stamp = (dated.year, dated.month, dated.day, 0, 0, 0)

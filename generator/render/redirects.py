@@ -14,10 +14,10 @@ from .flyer_html import moved_notice_html
 from .pdf import render_pdf
 
 
-def redirection_files(content: Content, automatic: list[Redirection] | None = None) -> dict[str, bytes]:
-    """Path in the site → the file left at each redirected address (the basin's, and `automatic`)."""
+def redirection_files(content: Content, redirections: list[Redirection]) -> dict[str, bytes]:
+    """Path in the site → the file left at each redirected address."""
     files = {}
-    for redirection in [*content.redirections, *(automatic or [])]:
+    for redirection in redirections:
         old = redirection.de.lstrip("/")
         if old.endswith(".pdf"):
             address = urls.absolute(content.basin.adresse_site, redirection.vers.lstrip("/"))
