@@ -4,8 +4,8 @@
 
 Chromium loads each page and waits until the network is quiet; every requested
 file is counted at its gzip-compressed size, except fonts, images and PDFs,
-counted as they are (they are already compressed). The search index is only
-loaded by the home page and the search page, where the search box is.
+counted as they are (they are already compressed). The search loads nothing
+until a search is made on its page: benchmarks/search.py weighs that.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from .locations import falc_cache, flyer_cache, tracked_cache_files
 from .output.csp import UnexpectedScript
 from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, serve_html
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
+from .output.search_index import SearchIndexFailed, index_for_search
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
 from .output.writer import SiteFiles
 from .render.assets import MissingAsset, site_assets
@@ -208,9 +209,12 @@ def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
                 nav=navigation(site.pages), dated=edition_date(site.content),
             )  # fmt: skip
             finish_pages(html, blocks)
+            index_for_search(html)
             archive = _pack_for_usb_key(site, html) if site.flyers else None
         except SiteBuildFailed as failure:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", site.problems) from None
+        except SearchIndexFailed as failure:
+            raise BuildFailed(f"Pagefind n'a pas pu indexer le site pour la recherche :\n{failure}") from None
         except UnexpectedScript as unexpected:
             raise BuildFailed(f"une page contient un script que personne n'a écrit : {unexpected}") from None
     if site.published is not None:

@@ -216,7 +216,7 @@ def test_flyers_page_lists_every_flyer_with_pages_and_size(real_site: Path) -> N
     html = (real_site / "flyers" / "index.html").read_text(encoding="utf-8")
     for pdf in all_flyers(real_site):
         assert pdf.relative_to(real_site / "flyers").as_posix() in html
-    assert " : PDF, 2 pages, " in html and " Ko" in html
+    assert "\u00a0: PDF, 2 pages, " in html and " Ko" in html
 
 
 def test_pages_link_to_their_flyer(real_site: Path) -> None:

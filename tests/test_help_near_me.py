@@ -148,7 +148,7 @@ def test_a_commune_page_says_where_the_person_lives_and_who_receives_them(minima
     assert desks == ["CCAS de Saint-Aville", "Accueil d'Aville", "Ligne d'aide du Département"]
     aville = page.select(".carte-lieu")[1]
     assert aville.select_one("a.bouton-appeler")["href"] == "tel:+33321000010"
-    assert "Du lundi au jeudi : de 9 h à 12 h et de 14 h à 17 h." in aville.get_text(" ")
+    assert "Du lundi au jeudi\u00a0: de 9 h à 12 h et de 14 h à 17 h." in aville.get_text(" ")
     # The CCAS of Saint-Aville receives its own inhabitants only.
     assert "CCAS de Saint-Aville" not in article(minimal_site, "communes/62001").get_text()
 
@@ -182,7 +182,7 @@ def test_a_service_without_a_number_points_to_the_desk_that_can_help(minimal_sit
 def test_a_service_page_puts_whom_to_call_before_the_details(minimal_site: Path) -> None:
     page = article(minimal_site, "services/aide-alpha")
     headings = [h2.get_text(strip=True) for h2 in page.find_all("h2")]
-    assert headings[0] == "Qui appeler ?"
+    assert headings[0] == "Qui appeler\u00a0?"
     assert page.select_one(".qui-appeler a.bouton-appeler")["href"] == "tel:+33321000001"
 
 
@@ -232,7 +232,7 @@ def test_no_citizen_page_shows_the_internal_references_of_a_record(real_site: Pa
 
 def test_a_service_page_shows_the_date_and_the_operators_pages(real_site: Path) -> None:
     page = article(real_site, "services/aide-transport-particuliers")
-    section = page.find("h2", string="D'où viennent ces informations ?").find_next("ul")
+    section = page.find("h2", string="D'où viennent ces informations\u00a0?").find_next("ul")
     links = [a["href"] for a in section.select("a")]
     assert links and all(not link.startswith("https://github.com/") for link in links)
 

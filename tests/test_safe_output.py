@@ -91,7 +91,8 @@ def test_flyers_print_the_markup_as_text_and_carry_no_script(trapped_site: Path)
     assert b"/JavaScript" not in pdf.read_bytes() and b"/JS " not in pdf.read_bytes()
 
 
-def test_search_index_is_valid_json_with_the_text(trapped_site: Path) -> None:
-    index = json.loads((trapped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    service = [doc for doc in index["docs"] if doc["location"].startswith("services/piege/")]
-    assert service
+def test_the_search_words_are_plain_words_from_the_text(trapped_site: Path) -> None:
+    """The list the search page corrects typing slips with: letters only, the markup gone."""
+    words = json.loads((trapped_site / "pagefind" / "mots-fr.json").read_text(encoding="utf-8"))
+    assert "script" in words and "alert" in words  # the planted markup, as words of the text
+    assert all(word.isalpha() and word == word.lower() for word in words)

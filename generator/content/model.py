@@ -174,6 +174,14 @@ class Service(FileRecord):
     transcription: WebLink | None = Field(
         None, description="Lien vers une transcription écrite ou un service de transcription."
     )
+    mots_cles: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Mots de tous les jours qui doivent mener à ce service dans la recherche du site, "
+            "s'ils ne sont pas déjà dans le texte : « chômeur », « voiture en panne ». "
+            "Ils ne sont pas affichés."
+        ),
+    )
     sources: Annotated[list[Source], Field(min_length=1)] = Field(
         description="D'où viennent les informations : au moins une source."
     )
@@ -244,6 +252,15 @@ class Audience(FileRecord):
         description=(
             "Les besoins les plus fréquents de ce public, dans l'ordre. Quand aucun service ne répond à l'un "
             "d'eux sur un territoire, la page le dit franchement et dit qui peut aider."
+        ),
+    )
+    mots_cles: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Mots de tous les jours qui doivent mener à ce public et à ses services dans la recherche "
+            "du site, "
+            "s'ils ne sont pas déjà dans le texte : « chômeur », « voiture en panne ». "
+            "Ils ne sont pas affichés."
         ),
     )
     falc_exceptions: list[FalcException] = Field(

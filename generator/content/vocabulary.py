@@ -59,8 +59,27 @@ NEEDS: dict[str, Term] = {
     )
 }
 
+# Everyday words that lead to a need's services in the site's search, beyond the services' own text.
+NEED_SEARCH_WORDS: dict[str, tuple[str, ...]] = {
+    "conseil": ("conseil", "aide", "accompagnement", "bilan", "rendez-vous"),
+    "argent": ("argent", "payer", "aide financière", "frais", "essence", "carburant"),
+    "permis": ("pas de permis", "conduire", "code de la route", "auto-école", "leçons de conduite"),
+    "vehicule": ("voiture", "scooter", "mobylette", "vélo", "véhicule"),
+    "bus-train": ("bus", "car", "train", "ticket", "abonnement", "transport en commun"),
+    "etre-conduit": (
+        "chauffeur",
+        "emmener",
+        "trajet",
+        "pas de voiture",
+        "médecin",
+        "hôpital",
+        "rendez-vous médical",
+    ),
+}
+
 assert list(CATEGORIES) == list(get_args(CategoryId)), "each kind needs its label and icon"
 assert list(NEEDS) == list(get_args(NeedId)), "each need needs its label and icon"
+assert NEED_SEARCH_WORDS.keys() == NEEDS.keys(), "each need needs its everyday words"
 
 ACCESS_MODES: dict[str, str] = {
     "direct": "Vous pouvez contacter ce service vous-même.",

@@ -45,6 +45,7 @@ EXAMPLES: dict[str, Any] = {
     "accessibilite": "L'accueil est de plain-pied.",
     "lsf": "https://www.exemple.fr/video-lsf",
     "transcription": "https://www.exemple.fr/transcription",
+    "mots_cles": ["voiture en panne", "réparation"],
     "sources": [
         {"titre": "Page du garage sur le site de l'association", "url": "https://www.exemple.fr/garage"}
     ],

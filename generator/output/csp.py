@@ -2,8 +2,9 @@
 
 Should a value from a record ever slip through as markup, the browser still
 refuses to run it: no inline script but the theme's own (allowed by its
-digest), no event handler attribute, no script, style, font or image from
-another host. The policy is a `<meta>` tag, so it holds on any static host.
+digest), no code compiled at run time but the search's WebAssembly (Pagefind),
+no event handler attribute, no script, style, font or image from another host.
+The policy is a `<meta>` tag, so it holds on any static host.
 
 Before writing it, every inline script of every page is checked: one that is
 not the theme's means something went wrong, and the build stops.
@@ -20,7 +21,7 @@ from pathlib import Path
 _INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 _CHARSET = '<meta charset="utf-8">'
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )

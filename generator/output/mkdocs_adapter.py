@@ -24,6 +24,7 @@ from typing import Any
 from unittest.mock import patch
 
 from ..locations import MKDOCS_CONFIG
+from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
 from .csp import secure_pages
 
@@ -52,6 +53,7 @@ def build_html(
                 site_name=site_name,
                 site_url=site_url,
                 nav=nav,
+                extra={"interface": INTERFACE},
             )
             build(config)
         except MkDocsException as error:
@@ -87,6 +89,7 @@ def serve_html(docs_dir: Path, *, site_name: str, nav: Navigation, port: int) ->
                 docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
                 site_name=site_name,
                 nav=nav,
+                extra={"interface": INTERFACE},
                 dev_addr=f"127.0.0.1:{port}",
                 strict=False,
             )

@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 
 from ..structure.languages import written_date
-from ..structure.urls import OFFLINE_ARCHIVE
+from ..structure.urls import OFFLINE_ARCHIVE, SEARCH_INDEX
 
-# Not in the archive: the search needs a server (its index is fetched by a web worker),
-# and the archive does not hold itself.
-LEFT_OUT = ("search/", "telechargement/")
+# Not in the archive: the search needs a server (a browser does not fetch its index from a
+# folder), and the archive does not hold itself.
+LEFT_OUT = (SEARCH_INDEX, OFFLINE_ARCHIVE.split("/")[0] + "/")
 FOLDER = "site-mobilite-solidaire"  # the folder the archive unpacks to
 README = """Le site de la mobilité solidaire, à ouvrir sans internet.
 

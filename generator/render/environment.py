@@ -10,7 +10,10 @@ Two flavours share the templates folder:
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -25,20 +28,51 @@ from ..export.open_data import COLUMNS, LICENCE, LICENCE_URL
 from ..falc.settings import RULES
 from ..structure import urls
 from ..structure.languages import LANGUAGE_NAMES, LANGUAGES, STRINGS, written_date
+from ..structure.search_words import service_search_words
 from .abbreviations import Abbreviations
 from .assets import icon, inline_icon
 from .charts import bar_chart, radar_chart
 from .escape import citizen_sources, escape_text, finalize, json_script, link_target
 from .hours import hours_in_words
+from .typography import NBSP, french_spaces
 
 _LOADER = jinja2.PackageLoader("generator.render", "templates")
+
+
+class _FrenchSpacesLoader(jinja2.BaseLoader):
+    """The page templates with French spaces in their own sentences (« C'est pour qui ? »)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = _LOADER.get_source(environment, template)
+        return french_spaces(source), filename, uptodate
+
+
+def fill_in(sentence: str, language: str, **values: str) -> Markup:
+    """One of our sentences (STRINGS) around values from records: "Parlez-en à {who}." Each value
+    is escaped, and said to be French on a Dutch or English page (RGAA 8.7)."""
+    marked = "" if language == "fr" else ' lang="fr"'
+    parts = re.split(r"\{(\w+)\}", french_spaces(sentence))  # text, name, text, name, …, text
+    html = [
+        f"<span{marked}>{escape_text(french_spaces(values[part]))}</span>" if index % 2 else str(escape(part))
+        for index, part in enumerate(parts)
+    ]
+    return Markup("".join(html))
+
+
+def _page_finalize(value: Any) -> Any:
+    """A record's value on a page: escaped, with French spaces."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = french_spaces(value)
+    return finalize(value)
 
 
 @cache
 def page_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=_LOADER,
-        finalize=finalize,
+        loader=_FrenchSpacesLoader(),
+        finalize=_page_finalize,
         autoescape=False,  # escaping is done by `finalize`, for Markdown as well as HTML
         trim_blocks=True,
         lstrip_blocks=True,
@@ -53,7 +87,8 @@ def page_environment() -> jinja2.Environment:
         "date": written_date,
         "tel": phone_uri,
         "json": lambda value: Markup(json.dumps(value, ensure_ascii=False)),
-        "uri_component": lambda text: quote(str(text), safe=""),
+        # In a message to send (SMS, e-mail), plain spaces: a non-breaking one costs an SMS half its length.
+        "uri_component": lambda text: quote(str(text).replace(NBSP, " "), safe=""),
         "search_key": search_key,
         "anchor": glossary_anchor,
         "hours": hours_in_words,
@@ -70,6 +105,8 @@ def page_environment() -> jinja2.Environment:
         "vehicle_conditions": VEHICLE_CONDITIONS,
         "call_button": call_button,
         "group_by_need": group_by_need,
+        "service_search_words": service_search_words,
+        "fill_in": fill_in,
         "bar_chart": bar_chart,
         "radar_chart": radar_chart,
         "columns": COLUMNS,
@@ -129,7 +166,7 @@ def template_source(name: str) -> str:
 def lines(context: jinja2.runtime.Context, text: str | None) -> Markup:
     """A FALC text shown one sentence per line, escaped, abbreviations explained."""
     abbreviations: Abbreviations | None = context.get("abbreviations")
-    escaped = "<br> ".join(escape_text(line) for line in lines_of(text))
+    escaped = "<br> ".join(escape_text(french_spaces(line)) for line in lines_of(text))
     return Markup(abbreviations.mark(escaped) if abbreviations else escaped)
 
 

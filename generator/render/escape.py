@@ -20,6 +20,8 @@ from markupsafe import Markup
 # anywhere in a line, and those that start a block (list, heading, quote) at its start.
 _INLINE_SPECIAL = re.compile(r"[&<>\"\\`*_\[\]!{}#|]")
 _BLOCK_START = re.compile(r"^([-+>=]|\d+(?=[.)]))")
+# Runs of spaces and line breaks become one space; a non-breaking space stays (French typography).
+_SPACES = re.compile(r"[^\S\u00a0]+")
 
 
 def escape_text(text: str) -> str:
@@ -28,7 +30,7 @@ def escape_text(text: str) -> str:
     The same escaped text is safe in a Markdown paragraph, a raw HTML block
     and an HTML attribute, so templates need only one way to print a value.
     """
-    text = " ".join(text.split())
+    text = _SPACES.sub(" ", text).strip()
     text = _INLINE_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
     return _BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text)
 

@@ -17,6 +17,7 @@ _BABEL_LOCALES = {"fr": "fr_FR", "nl": "nl_BE", "en": "en_GB"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
+        "listen": "Écouter",
         "crossborder_title": "Se déplacer entre la France et la Belgique",
         "crossborder_intro": "Vous travaillez ou vous étudiez de l'autre côté de la frontière ?\n"
         "Ces services vous aident à faire le trajet.",
@@ -47,8 +48,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ask_desk_short": "Demandez à l'accueil",
         "ask_france_services": "Demandez à l'accueil France Services de votre commune.",
         "ask_france_services_short": "Demandez à France Services",
+        "pdf_pages_one": "PDF, 1 page",
+        "pdf_pages": "PDF, {pages} pages",
+        "no_phone": "Pas de numéro pour ce service : un accueil près de chez vous peut vous aider.",
+        "no_phone_desk": "Pas de numéro pour ce service : {desk} peut vous aider.",
+        "see_desks": "Voir les numéros des accueils",
+        "find_with_commune": "Trouvez-le avec votre commune",
+        "talk_to": "Parlez-en à {who}.",
     },
     "nl": {
+        "listen": "Voorlezen",
         "crossborder_title": "Reizen tussen Frankrijk en België",
         "crossborder_intro": "Werkt of studeert u aan de andere kant van de grens?\n"
         "Deze diensten helpen u bij de reis.",
@@ -79,8 +88,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ask_desk_short": "Vraag het aan het loket",
         "ask_france_services": "Vraag het aan het France Services-loket van uw gemeente.",
         "ask_france_services_short": "Vraag het aan France Services",
+        "pdf_pages_one": "pdf, 1 pagina",
+        "pdf_pages": "pdf, {pages} pagina's",
+        "no_phone": "Geen telefoonnummer voor deze dienst: een loket dicht bij u kan u helpen.",
+        "no_phone_desk": "Geen telefoonnummer voor deze dienst: {desk} kan u helpen.",
+        "see_desks": "Bekijk de nummers van de loketten",
+        "find_with_commune": "Zoek het loket met uw gemeente (in het Frans)",
+        "talk_to": "Praat erover met {who}.",
     },
     "en": {
+        "listen": "Listen",
         "crossborder_title": "Travelling between France and Belgium",
         "crossborder_intro": "Do you work or study on the other side of the border?\n"
         "These services help you make the trip.",
@@ -111,9 +128,83 @@ STRINGS: dict[str, dict[str, str]] = {
         "ask_desk_short": "Ask the desk",
         "ask_france_services": "Ask the France Services desk of your town.",
         "ask_france_services_short": "Ask France Services",
+        "pdf_pages_one": "PDF, 1 page",
+        "pdf_pages": "PDF, {pages} pages",
+        "no_phone": "No phone number for this service: a desk near you can help.",
+        "no_phone_desk": "No phone number for this service: {desk} can help.",
+        "see_desks": "See the desks' phone numbers",
+        "find_with_commune": "Find the desk with your town (in French)",
+        "talk_to": "Talk to {who}.",
     },
 }
 assert all(STRINGS[language].keys() == STRINGS["fr"].keys() for language in LANGUAGES)
+
+
+# The words of the pages' frame, around the content: the reading options, the header and the
+# footer (overrides/*.html, through the site builder's adapter) and the 404 page.
+INTERFACE: dict[str, dict[str, str]] = {
+    "fr": {
+        "menu": "Menu",
+        "reading_options": "Options de lecture",
+        "larger_text": "Texte plus grand",
+        "contrast": "Contraste renforcé",
+        "print_page": "Imprimer",
+        "listen_page": "Écouter la page",
+        "pause": "Pause",
+        "resume": "Reprendre",
+        "stop": "Arrêter",
+        "printed_from": "Page imprimée depuis :",
+        "search": "Rechercher",
+        "accessibility": "Accessibilité : non conforme",
+        "glossary": "Les sigles expliqués",
+        "communes": "Trouver ma commune",
+        "flyers": "Flyers à imprimer",
+        "data": "Données ouvertes",
+        "contribute": "Contribuer",
+        "skip_to_finder": "Aller à « Trouver ma commune »",
+    },
+    "nl": {
+        "menu": "Menu",
+        "reading_options": "Leesopties",
+        "larger_text": "Grotere tekst",
+        "contrast": "Meer contrast",
+        "print_page": "Afdrukken",
+        "listen_page": "Pagina voorlezen",
+        "pause": "Pauze",
+        "resume": "Verder",
+        "stop": "Stoppen",
+        "printed_from": "Pagina afgedrukt van:",
+        "search": "Zoeken",
+        "accessibility": "Toegankelijkheid: niet conform",
+        "glossary": "Afkortingen uitgelegd",
+        "communes": "Mijn gemeente vinden",
+        "flyers": "Folders om af te drukken",
+        "data": "Open data",
+        "contribute": "Bijdragen",
+        "skip_to_finder": "Naar « Mijn gemeente vinden »",
+    },
+    "en": {
+        "menu": "Menu",
+        "reading_options": "Reading options",
+        "larger_text": "Larger text",
+        "contrast": "Higher contrast",
+        "print_page": "Print",
+        "listen_page": "Listen to the page",
+        "pause": "Pause",
+        "resume": "Resume",
+        "stop": "Stop",
+        "printed_from": "Page printed from:",
+        "search": "Search",
+        "accessibility": "Accessibility: not compliant",
+        "glossary": "Acronyms explained",
+        "communes": "Find my town",
+        "flyers": "Leaflets to print",
+        "data": "Open data",
+        "contribute": "Contribute",
+        "skip_to_finder": "Go to “Find my town”",
+    },
+}
+assert all(INTERFACE[language].keys() == INTERFACE["fr"].keys() for language in LANGUAGES)
 
 
 def written_date(day: date, language: str = "fr") -> str:

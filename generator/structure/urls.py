@@ -18,6 +18,7 @@ TERRITORIES = "territoires/"
 SERVICES = "services/"
 COMMUNES = "communes/"
 SEARCH = "recherche/"
+SEARCH_INDEX = "pagefind/"  # written by Pagefind after the pages are built
 GLOSSARY = "glossaire/"
 ACCESSIBILITY = "accessibilite/"
 FLYERS = "flyers/"
@@ -28,6 +29,11 @@ FALC_REPORT = "contribuer/falc/"
 OFFLINE_ARCHIVE = "telechargement/site-hors-ligne.zip"  # the whole site, for a USB key
 # The cross-border pages (Fiche 4.2), one per language.
 CROSS_BORDER = {"fr": "transfrontalier/", "nl": "nl/", "en": "en/"}
+
+
+def search_words(language: str) -> str:
+    """The words the pages of one language hold, for the search page to correct a typing mistake."""
+    return f"{SEARCH_INDEX}mots-{language}.json"
 
 
 def audience(audience_id: str) -> str:

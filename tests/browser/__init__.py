@@ -42,7 +42,10 @@ PAGE_TYPES = {
     "flyers": "flyers/",
     "transfrontalier": "transfrontalier/",
     "transfrontalier-nl": "nl/",
+    "transfrontalier-en": "en/",
     "recherche": "recherche/",
+    "resultats": "recherche/?q=permis",
+    "introuvable": "404.html",
     "donnees": "donnees/",
     "couverture": "couverture/",
     "rapport-falc": "contribuer/falc/",
@@ -75,8 +78,18 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 
 def search(page: Page, words: str) -> None:
-    """Type in the site's search box once its index is loaded, and wait for the results."""
-    page.click(".md-search__input")
-    page.wait_for_load_state("networkidle")
-    page.keyboard.type(words, delay=20)
-    page.wait_for_selector(".md-search-result__item")
+    """On the search page: type the words, press Enter, wait for the results to be shown."""
+    page.fill("#recherche-mots", words)
+    page.press("#recherche-mots", "Enter")
+    page.wait_for_function(
+        "w => document.querySelector('.statut-recherche').textContent.includes('«\\u00a0' + w + '\\u00a0»')",
+        arg=words,
+    )
+
+
+def found_services(page: Page) -> list[str]:
+    """The services the search lists, by id, in their order."""
+    links = page.locator(".resultats-recherche section:first-of-type a").evaluate_all(
+        "a => a.map(e => e.href)"
+    )
+    return [link.rstrip("/").rsplit("/", 1)[-1] for link in links if "/services/" in link]

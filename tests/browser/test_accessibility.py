@@ -95,16 +95,24 @@ def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
 
 
 def test_every_page_says_its_language(page: Page, site_url: str) -> None:
-    for path in PAGE_TYPES.values():
+    """On <html>, and on every passage in another language (RGAA 8.3 and 8.7)."""
+    for name, path in PAGE_TYPES.items():
         page.goto(site_url + path)
-        assert page.get_attribute("html", "lang") == "fr"
+        expected = (
+            name.removeprefix("transfrontalier-")
+            if name in ("transfrontalier-nl", "transfrontalier-en")
+            else "fr"
+        )
+        assert page.get_attribute("html", "lang") == expected, path
     for language in ("nl", "en"):
         page.goto(f"{site_url}{language}/")
-        assert page.get_attribute("article > div[lang]", "lang") == language
-        assert page.locator("article h1").first.evaluate("h => h.closest('[lang]').lang") == language
         links = page.locator(".autres-langues a")
         assert {links.nth(i).get_attribute("hreflang") for i in range(links.count())} == {
             "fr",
             "nl",
             "en",
         } - {language}
+        # The site's name and its menu are French, and said so; so are the pages the footer leads to.
+        assert page.get_attribute(".md-header__topic .md-ellipsis", "lang") == "fr"
+        assert page.get_attribute("#menu-principal .md-nav__list", "lang") == "fr"
+        assert set(page.locator(".pied-de-page a").evaluate_all("a => a.map(e => e.hreflang)")) == {"fr"}

@@ -1,4 +1,4 @@
-"""What a citizen does on the site, in a real browser: search, find a commune, reading options."""
+"""What a citizen does on the site, in a real browser: find a commune, reading options, print."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
-
-from . import search
 
 
 @pytest.mark.parametrize(
@@ -53,7 +51,7 @@ def test_a_commune_not_found_gets_the_closest_names_not_a_reproach(page: Page, s
     page.goto(site_url + "communes/")
     page.fill("#commune", "Zzyzx")
     status = page.inner_text(".resultat-commune")
-    assert status == "Nous n'avons pas trouvé « Zzyzx ». Est-ce une de ces communes ?"
+    assert status == "Nous n'avons pas trouvé «\u00a0Zzyzx\u00a0». Est-ce une de ces communes\u00a0?"
     assert "orthographe" not in status
     links = page.locator(".suggestions-communes a").all_inner_texts()
     assert len(links) == 4 and links[-1] == "Choisir la première lettre de votre commune"
@@ -96,29 +94,6 @@ def test_without_a_car_the_services_for_drivers_are_hidden(browser: Browser, sit
     context.close()
 
 
-@pytest.mark.parametrize(
-    ("word", "expected"),
-    [
-        ("permis", "permis"),
-        ("voiture", "voiture"),
-        ("bus", "bus"),
-        ("vélo", "vélo"),
-    ],
-)
-def test_french_search_finds_services_by_common_words(
-    page: Page, site_url: str, word: str, expected: str
-) -> None:
-    page.goto(site_url)
-    search(page, word)
-    results = page.locator(".md-search-result__item")
-    assert results.count() >= 1
-    assert any(
-        "/services/" in (link or "")
-        for link in page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-    )
-    assert expected in results.first.inner_text().lower()
-
-
 def test_reading_options_are_remembered_between_pages(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.click('[data-option="grand-texte"]')
@@ -135,17 +110,46 @@ def test_reading_options_are_remembered_between_pages(page: Page, site_url: str)
     assert "option-contraste" not in (page.get_attribute("html", "class") or "")
 
 
-def test_listen_reads_the_page_with_a_french_voice(page: Page, site_url: str) -> None:
-    page.add_init_script(
-        """window.__spoken = [];
-        window.speechSynthesis.speak = u => window.__spoken.push({text: u.text, lang: u.lang});"""
-    )
+SPEECH_RECORDED = """window.__spoken = [];
+    window.speechSynthesis.speak = u => window.__spoken.push({text: u.text, lang: u.lang});
+    window.speechSynthesis.pause = () => window.__spoken.push('pause');
+    window.speechSynthesis.resume = () => window.__spoken.push('resume');"""
+
+
+def test_listen_reads_the_main_text_with_pauses_and_can_be_paused(page: Page, site_url: str) -> None:
+    page.add_init_script(SPEECH_RECORDED)
     page.goto(site_url + "services/mamobilite62/")
-    page.click('[data-action="ecouter"]')
+    listen = page.locator('[data-action="ecouter"]')
+    listen.click()
     spoken = page.evaluate("window.__spoken")
+    texts = [part["text"] for part in spoken]
     assert spoken[0] == {"text": "Mamobilité62", "lang": "fr-FR"}
-    assert any(part["text"] == "C'est pour qui ?" for part in spoken)
-    assert not any("Écouter la page" in part["text"] for part in spoken)
+    assert "C'est pour qui ?" in texts
+    assert " " in texts  # the pause before a section
+    assert not [t for t in texts if "Écouter" in t or "Voir le site" in t or "Menu" in t]
+    assert listen.inner_text().strip() == "Pause"
+    listen.click()
+    assert listen.inner_text().strip() == "Reprendre"
+    listen.click()
+    assert page.evaluate("window.__spoken.slice(-2)") == ["pause", "resume"]
+    page.click("text=Arrêter")
+    assert listen.inner_text().strip() == "Écouter la page"
+
+
+def test_listen_to_one_card_reads_its_name_what_it_is_and_its_number_digit_by_digit(
+    page: Page, site_url: str
+) -> None:
+    page.add_init_script(SPEECH_RECORDED)
+    page.goto(site_url + "territoires/boulonnais/demandeurs-emploi/")
+    card = page.locator(".carte-service:has(a[href^='tel:'])").first
+    name = card.locator("h3").inner_text()
+    card.get_by_role("button", name=f"Écouter : {name}").click()
+    texts = [part["text"] for part in page.evaluate("window.__spoken")]
+    assert texts[:2] == [name, card.locator(".en-une-ligne").inner_text()]
+    phone = card.locator("a[href^='tel:'] .numero").first.inner_text()
+    digits = ", ".join(" ".join(group) for group in phone.replace("\u00a0", " ").split())
+    assert any(digits in text for text in texts), (digits, texts)
+    assert not [t for t in texts if "Voir le site" in t or "Écouter" in t]
 
 
 def test_body_text_follows_the_falc_layout_rules(page: Page, site_url: str) -> None:
@@ -171,16 +175,6 @@ def test_body_text_follows_the_falc_layout_rules(page: Page, site_url: str) -> N
     assert sorted(loaded_weights) == ["400", "700"]
     # Usable at 360 px: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-
-
-def test_search_page_opens_the_search_and_other_pages_link_to_it(page: Page, site_url: str) -> None:
-    page.goto(site_url + "services/mamobilite62/")
-    assert page.locator("form[name=search]").count() == 0  # no search index loaded here
-    page.click("a.lien-recherche")
-    page.wait_for_url("**/recherche/")
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("vélo", delay=20)
-    page.wait_for_selector(".md-search-result__item")
 
 
 def test_a_service_page_weighs_at_most_100_kilobytes(

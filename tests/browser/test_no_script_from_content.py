@@ -25,7 +25,7 @@ from generator.content.model import FileRecord
 from generator.pipeline import build
 
 from ..conftest import MINIMAL_CONTENT, TODAY
-from . import serve_folder
+from . import search, serve_folder
 
 
 def payload(marker: str) -> str:
@@ -145,14 +145,10 @@ def test_no_marker_runs_in_search_results(browser: Browser, trapped: tuple[Path,
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.goto(base + "recherche/")
-        page.click(".md-search__input")
-        page.wait_for_load_state("networkidle")
         shown = 0
         for marker in names:
-            page.fill(".md-search__input", "")
-            page.keyboard.type(marker, delay=10)
-            page.wait_for_timeout(300)
-            shown += page.locator(".md-search-result__item").count()
+            search(page, marker)
+            shown += page.locator(".resultats-recherche li").count()
         ran = page.evaluate("Object.keys(window).filter(k => /^mk\\d+$/.test(k))")
         context.close()
     assert shown > 0, "the search found the planted names"

@@ -54,7 +54,11 @@ def test_every_link_of_the_unpacked_site_opens_a_file(unpacked: Path, offline_pa
     for link in links:
         path = Path(link.removeprefix("file://").split("#", 1)[0].split("?", 1)[0])
         assert path.is_file(), link
-    assert not offline_page.locator(".md-search").is_visible()  # the search needs a server
+    # The search needs a server: its links and forms are hidden, its index is not in the archive.
+    assert not offline_page.locator(".lien-recherche").is_visible()
+    offline_page.goto(unpacked.joinpath("index.html").as_uri())
+    assert not offline_page.locator("#recherche-accueil").is_visible()
+    assert not (unpacked / "pagefind").exists()
 
 
 def test_the_archive_holds_the_flyers_and_is_announced_with_its_size(real_site: Path, unpacked: Path) -> None:

@@ -36,44 +36,110 @@
     });
   }
 
-  /* "Écouter la page": read the article aloud in its language, paragraph by
-     paragraph (long utterances are cut off by some browsers). */
+  /* Listening, with the browser's own voice, in the page's language. "Écouter la page" reads
+     the main text, one sentence at a time (a pause between each, a longer one between
+     sections), and pauses and resumes; "Arrêter" ends it. Each card has its own "Écouter":
+     the name, what it is, the phone number digit by digit. What a listener does not need
+     is left out: the buttons, the icons, the forms, the "Voir le site" repeated on each card. */
+  var NOT_READ = ".options-lecture, .ecouter, .icone, [hidden], .autre-moyen, .autres-contacts, " +
+    ".adresse-imprimee, .headerlink, form, fieldset, script, style, noscript";
+  var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption, blockquote";
+  var LOCALES = { fr: "fr-FR", nl: "nl-BE", en: "en-GB" };
+
+  /* "Appeler le 03 21 00 00 00" → "Appeler le 0 3, 2 1, 0 0, 0 0, 0 0": a number is dialled digit by digit. */
+  function spokenPhone(text) {
+    return text.replace(/\d[\d \u00a0\u202f.]*\d/g, function (number) {
+      return number.split(/[ \u00a0\u202f.]+/).map(function (group) { return group.split("").join(" "); }).join(", ");
+    });
+  }
+
+  /* What the voice reads of `element`, in order: one sentence or title per piece. */
+  function readingQueue(element) {
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll(NOT_READ).forEach(function (node) { node.remove(); });
+    copy.querySelectorAll('a[href^="tel:"]').forEach(function (link) {
+      link.textContent = spokenPhone(link.textContent);
+    });
+    copy.querySelectorAll("br").forEach(function (br) { br.replaceWith("\n"); });
+    var pieces = [];
+    Array.prototype.filter.call(copy.querySelectorAll(BLOCKS), function (block) {
+      return !block.querySelector(BLOCKS);
+    }).forEach(function (block) {
+      block.textContent.split("\n").forEach(function (line) {
+        var text = line.replace(/\s+/g, " ").trim();
+        if (text) pieces.push({ text: text, section: /^H[12]$/.test(block.tagName) });
+      });
+    });
+    return pieces;
+  }
+
   function setUpListening() {
     var button = document.querySelector('[data-action="ecouter"]');
     if (!button || !("speechSynthesis" in window)) return;
+    var speech = window.speechSynthesis;
     var label = button.querySelector(".libelle");
-    button.hidden = false;
+    var listenPage = label.textContent;
+    var stop = document.createElement("button");
+    stop.type = "button";
+    stop.className = "md-button";
+    stop.hidden = true;
+    stop.textContent = button.getAttribute("data-stop");
+    button.after(stop);
+    var language = root.lang || "fr";
+    var voice = null;
+    var state = "idle"; // "reading", "paused"
+    var readings = 0; // a reading cancelled by a new one must not end the new one
 
-    function stopped() {
-      button.setAttribute("aria-pressed", "false");
-      label.textContent = "Écouter la page";
+    function show(next) {
+      state = next;
+      button.setAttribute("aria-pressed", state === "reading" ? "true" : "false");
+      label.textContent = state === "idle" ? listenPage
+        : button.getAttribute(state === "reading" ? "data-pause" : "data-resume");
+      stop.hidden = state === "idle";
     }
 
-    button.addEventListener("click", function () {
-      if (window.speechSynthesis.speaking) {
-        window.speechSynthesis.cancel();
-        stopped();
-        return;
-      }
-      var article = document.querySelector("article").cloneNode(true);
-      article.querySelectorAll(".options-lecture, .icone, [hidden]").forEach(function (n) { n.remove(); });
-      var parts = article.innerText.split(/\n+/).map(function (t) { return t.trim(); }).filter(Boolean);
-      // Dutch and English pages wrap their content in an element with its language.
-      var wrapper = document.querySelector("article > [lang]");
-      var language = (wrapper ? wrapper.getAttribute("lang") : root.lang) || "fr";
-      var locale = { fr: "fr-FR", nl: "nl-BE", en: "en-GB" }[language] || language;
-      var voice = window.speechSynthesis.getVoices().filter(function (v) {
+    function read(pieces) {
+      speech.cancel();
+      var reading = ++readings;
+      voice = voice || speech.getVoices().filter(function (v) {
         return v.lang.toLowerCase().indexOf(language) === 0;
       })[0];
-      parts.forEach(function (text, index) {
-        var utterance = new SpeechSynthesisUtterance(text);
-        utterance.lang = locale;
-        if (voice) utterance.voice = voice;
-        if (index === parts.length - 1) utterance.onend = stopped;
-        window.speechSynthesis.speak(utterance);
+      pieces.forEach(function (piece, index) {
+        if (piece.section && index > 0) {
+          speech.speak(utterance(" ")); // a longer pause before a new section
+        }
+        var spoken = utterance(piece.text);
+        if (index === pieces.length - 1) {
+          spoken.onend = function () { if (reading === readings) show("idle"); };
+        }
+        speech.speak(spoken);
       });
-      button.setAttribute("aria-pressed", "true");
-      label.textContent = "Arrêter la lecture";
+      show("reading");
+    }
+
+    function utterance(text) {
+      var spoken = new SpeechSynthesisUtterance(text);
+      spoken.lang = LOCALES[language] || language;
+      if (voice) spoken.voice = voice;
+      return spoken;
+    }
+
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (state === "reading") { speech.pause(); show("paused"); return; }
+      if (state === "paused") { speech.resume(); show("reading"); return; }
+      read(readingQueue(document.querySelector("article")));
+    });
+    stop.addEventListener("click", function () {
+      speech.cancel();
+      show("idle");
+      button.focus();
+    });
+    document.querySelectorAll(".ecouter").forEach(function (wrapper) {
+      wrapper.hidden = false;
+      wrapper.querySelector("button").addEventListener("click", function () {
+        read(readingQueue(wrapper.closest(".carte-service, .carte-lieu")));
+      });
     });
   }
 
@@ -185,7 +251,8 @@
         if (found.length) {
           status.textContent = found.length === 1 ? "1 commune trouvée." : found.length + " communes trouvées.";
         } else {
-          status.textContent = "Nous n'avons pas trouvé « " + input.value.trim() + " ». Est-ce une de ces communes ?";
+          status.textContent = "Nous n'avons pas trouvé «\u00a0" + input.value.trim() +
+            "\u00a0». Est-ce une de ces communes\u00a0?";
           closestNames(communes, input.value).forEach(function (near) { list.appendChild(link(near.commune, null)); });
           var item = document.createElement("li");
           var all = document.createElement("a");
@@ -219,10 +286,34 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
-  /* On the search page, the search box opens at once. */
-  function setUpSearchPage() {
-    var input = document.querySelector(".md-search__input");
-    if (input && document.querySelector("[data-page-recherche]")) input.focus();
+  /* The menu button (the theme's label for its drawer): Enter or Space opens it, and the focus
+     goes to its first link; Escape closes it and comes back to the button. Its state is said. */
+  function setUpMenuButton() {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector(".bouton-menu");
+    if (!drawer || !button) return;
+    function firstLink() {
+      return Array.prototype.find.call(document.querySelectorAll("#menu-principal a"), function (link) {
+        return link.getClientRects().length > 0;
+      });
+    }
+    drawer.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      var link = drawer.checked && firstLink();
+      if (link) link.focus();
+    });
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        drawer.click();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.click();
+        button.focus();
+      }
+    });
   }
 
   /* The theme wraps wide tables in a box that scrolls sideways on phones:
@@ -236,7 +327,11 @@
     });
   }
 
+  // Shared with the search page's script (recherche.js).
+  window.mobiliteSolidaire = { distance: distance };
+
   setUpOffline();
+  setUpMenuButton();
   setUpOptions();
   setUpPrinting();
   if (window.document$ && window.document$.subscribe) {
@@ -244,7 +339,6 @@
   } else {
     makeScrollingTablesFocusable();
   }
-  setUpSearchPage();
   setUpListening();
   setUpCommuneFinder();
 })();

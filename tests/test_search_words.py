@@ -1,0 +1,31 @@
+"""The words the search page corrects typing slips with (generator/output/search_index.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.output.search_index import known_words
+
+
+def page(lang: str, body: str) -> str:
+    return (
+        f'<html lang="{lang}"><head><title>Menu Menu</title></head><body>'
+        f"<nav>Menu Menu Menu</nav><div data-pagefind-body>{body}</div><footer>Contribuer</footer></body></html>"
+    )
+
+
+def test_words_come_from_the_indexed_text_by_language_most_frequent_first(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        page(
+            "fr", "<h1>Vélo solidaire</h1><p>Un vélo<br>pour le travail.</p><script>var cache = 1;</script>"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text(page("fr", "<p>Le <b>Vélo</b> et l'œuvre, 12 km.</p>"), encoding="utf-8")
+    (tmp_path / "nl.html").write_text(page("nl-BE", "<p>Fiets fiets</p>"), encoding="utf-8")
+    (tmp_path / "sans.html").write_text("<html lang='fr'><body><p>Ignoré</p></body></html>", encoding="utf-8")
+    assert known_words(tmp_path) == {
+        "fr": ["velo", "oeuvre", "pour", "solidaire", "travail"],  # "un", "le", "km": too short to correct
+        "nl": ["fiets"],
+    }
