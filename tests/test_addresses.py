@@ -36,6 +36,14 @@ def test_removing_a_published_page_fails_the_build(content_dir: Path, tmp_path: 
     removed = {p.message for p in failure.value.problems if p.code == "adresse/supprimee"}
     # The pages and flyers of territory alpha and of young people stay: other services are there.
     assert removed == {"L'adresse /services/aide-alpha/ disparaîtrait du site."}
+    # The message gives the lines to add: added as they are, the build goes through.
+    [hint] = [p.hint for p in failure.value.problems if p.code == "adresse/supprimee"]
+    lines = hint.split("\n", 1)[1]
+    assert lines == "  - de: /services/aide-alpha/\n    vers: /services/"
+    redirections = content_dir / "redirections.yml"
+    existing = redirections.read_text(encoding="utf-8") if redirections.exists() else "redirections:\n"
+    redirections.write_text(existing + lines + "\n", encoding="utf-8")
+    build(content_dir, tmp_path / "site", today=TODAY)
 
 
 def test_a_redirection_keeps_the_old_addresses_alive(content_dir: Path, tmp_path: Path) -> None:

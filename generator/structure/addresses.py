@@ -72,11 +72,18 @@ def removed_addresses(
             "adresse/supprimee",
             f"L'adresse {address} disparaîtrait du site.",
             "elle est peut-être imprimée en QR code : gardez la fiche en la déclarant retirée, "
-            "ou ajoutez une redirection dans content/redirections.yml.",
+            "ou ajoutez ces lignes à la fin de content/redirections.yml, avec la page où aller :\n"
+            f"  - de: {address}\n    vers: {_parent(address)}",
         )
         for address, line in sorted(published.items())
         if address not in current and (pdfs_built or not address.startswith("/flyers/"))
     ]
+
+
+def _parent(address: str) -> str:
+    """The page above an address: "/services/x/" → "/services/", "/flyers/a/b.pdf" → "/flyers/"."""
+    parts = address.strip("/").split("/")
+    return "/" + "".join(f"{part}/" for part in parts[:1]) if len(parts) > 1 else "/"
 
 
 def vanished_flyer_parts(

