@@ -76,12 +76,14 @@ class Checked:
 
 
 def check(content_dir: Path, today: date) -> Checked:
-    """Validate, then check the FALC rules on valid content."""
-    content, problems = load_content(content_dir, today)
+    """Validate, then check the FALC rules of every record that could be read, even when others
+    have errors: a contributor fixes everything in one round."""
+    readable, problems = load_content(content_dir, today, readable=True)
     problems += [_planted_cache(name) for name in tracked_cache_files()]
-    if content is None:
+    if readable is None:
         return Checked(content_dir, None, problems)
-    falc = lint_content(content, falc_cache())
+    falc = lint_content(readable, falc_cache())
+    content = None if errors(problems) else readable  # nothing is built from invalid content
     return Checked(content_dir, content, sorted(problems + falc.problems()), falc)
 
 
@@ -275,6 +277,13 @@ def build(
         raise BuildFailed(
             "une construction pour publier demande l'adresse définitive du site : "
             "écrivez-la dans « adresse_site » et « adresse_site_confirmee: true » dans bassin.yml.",
+            checked.problems,
+        )
+    if publication and not (content.basin.contact_email or content.basin.depot_github):
+        raise BuildFailed(
+            "une construction pour publier demande un moyen de signaler une erreur : "
+            "écrivez « contact_email » (une adresse du service, pas d'une personne) "
+            "ou « depot_github » dans bassin.yml.",
             checked.problems,
         )
     printed = print_flyers(checked) if flyers else None

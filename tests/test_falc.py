@@ -388,3 +388,21 @@ def test_the_report_page_gives_each_page_its_criteria_of_the_reference(minimal_s
     summaries = [p.get_text(" ", strip=True) for p in page.select("p.conformite")]
     assert summaries and all("critères sont à vérifier par une relecture" in s for s in summaries)
     assert any("non respectés\u00a0: aucun" in s for s in summaries)
+
+
+def test_check_gives_the_falc_problems_even_when_another_record_is_broken(content_dir: Path) -> None:
+    """Feedback in one round: the contributor sees the missing field and the long sentence together."""
+    from generator.pipeline import check
+
+    (content_dir / "services" / "casse.yml").write_text("nom: Service sans le reste\n", encoding="utf-8")
+    service = next(p for p in sorted((content_dir / "services").glob("*.yml")) if p.name != "casse.yml")
+    text = service.read_text(encoding="utf-8")
+    long_sentence = "  Vous pouvez demander cette aide à la mairie de votre commune avant la fin de votre formation professionnelle au mois de juin prochain.\n"
+    service.write_text(
+        text.replace("description: |\n", "description: |\n" + long_sentence, 1), encoding="utf-8"
+    )
+    checked = check(content_dir, TODAY)
+    codes = {(p.path.rsplit("/", 1)[-1], p.code) for p in checked.problems}
+    assert ("casse.yml", "fiche/champ-manquant") in codes
+    assert (service.name, "falc/phrase-longue") in codes
+    assert checked.content is None  # nothing is built from it

@@ -329,3 +329,24 @@ def test_every_real_translation_says_which_french_text_it_translates() -> None:
     from .conftest import REAL_CONTENT
 
     assert translation_warnings(REAL_CONTENT) == []
+
+
+def test_a_build_for_publication_needs_a_way_to_report_an_error(content_dir: Path, tmp_path: Path) -> None:
+    from generator.pipeline import BuildFailed, build
+
+    from .conftest import TODAY
+
+    basin = content_dir / "bassin.yml"
+    text = basin.read_text().replace("https://bassin-test.example/", "https://bassin-test.fr/")
+    text = "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.startswith(("contact_email", "depot_github"))
+    )
+    basin.write_text(text + "adresse_site_confirmee: true\n")
+    with pytest.raises(BuildFailed, match="moyen de signaler une erreur"):
+        build(content_dir, tmp_path / "site", today=TODAY, publication=True)
+    # A preview says plainly that this version has no way yet, instead of « Dites-le nous ».
+    build(content_dir, tmp_path / "apercu", today=TODAY, flyers=False)
+    page = (tmp_path / "apercu" / "services" / "aide-alpha" / "index.html").read_text(encoding="utf-8")
+    assert "pas encore de moyen de signaler une erreur" in page and "Dites-le nous" not in page

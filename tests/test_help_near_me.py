@@ -253,3 +253,11 @@ def test_help_desks_are_open_data_in_the_national_schema(minimal_site: Path) -> 
     assert aville["horaires_accueil"] == "Mo-Th 09:00-12:00,14:00-17:00; Fr 09:00-12:00"
     assert (aville["code_postal"], aville["commune"], aville["code_insee"]) == ("62100", "Aville", "62001")
     assert aville["reseaux_porteurs"] == ["france-service"]
+
+
+def test_each_help_desk_card_can_be_reported_with_its_record(minimal_site: Path) -> None:
+    page = article(minimal_site, "communes/62001")
+    card = page.select_one(".carte-lieu")
+    link = card.select_one(".signaler-lieu a")["href"]
+    assert link.startswith("mailto:signalement@bassin-test.example?subject=Erreur%20sur%20le%20lieu%20")
+    assert "content%2Flieux%2F" in link

@@ -61,7 +61,10 @@ class _Loaded:
     documents: dict[str, YamlDocument]
 
 
-def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]]:
+def load_content(root: Path, today: date, *, readable: bool = False) -> tuple[Content | None, list[Problem]]:
+    """The content and every problem found; None when there is an error, unless `readable` asks for
+    what could be read all the same (the records that passed, for the FALC rules: one round of
+    feedback for a contributor, not two)."""
     problems: list[Problem] = []
     if not root.is_dir():
         problem = Problem(
@@ -109,7 +112,7 @@ def load_content(root: Path, today: date) -> tuple[Content | None, list[Problem]
     )
     problems += cross_record_problems(content, today)
     problems.sort()
-    return (None if errors(problems) else content), problems
+    return (None if errors(problems) and not readable else content), problems
 
 
 # --- Files ---------------------------------------------------------------------

@@ -42,7 +42,7 @@
      the name, what it is, the phone number digit by digit. What a listener does not need
      is left out: the buttons, the icons, the forms, the "Voir le site" repeated on each card. */
   var NOT_READ = ".options-lecture, .ecouter, .icone, [hidden], .autre-moyen, .autres-contacts, " +
-    ".adresse-imprimee, .headerlink, form, fieldset, script, style, noscript";
+    ".adresse-imprimee, .signaler-lieu, .headerlink, form, fieldset, script, style, noscript";
   var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption, blockquote";
   var LOCALES = { fr: "fr-FR", nl: "nl-BE", en: "en-GB" };
 
