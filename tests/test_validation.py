@@ -64,7 +64,7 @@ def test_hints_name_the_close_known_value(content_dir: Path) -> None:
     hints = {p.code: p.hint for p in problems}
     assert hints["ref/public-inconnu"] == "vouliez-vous écrire « jeunes » ? connus : jeunes, seniors, tous."
     assert hints["fiche/champ-inconnu"] == (
-        "vouliez-vous écrire « email » ? champs possibles : adresse, email, site, telephone."
+        "vouliez-vous écrire « email » ? champs possibles : adresse, email, ligne_du_service, site, telephone."
     )
 
 
@@ -158,3 +158,39 @@ def test_every_error_says_how_to_fix_it(record: Path, content_dir: Path) -> None
     _, problems = load_content(content_dir, TODAY)
     assert problems
     assert [p.code for p in problems if not p.hint] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "personal"),
+    [
+        ("telephone", "06 12 34 56 78", True),
+        ("telephone", "07 81 00 00 00", True),
+        ("telephone", "+32 470 12 34 56", True),
+        ("telephone", "03 21 00 00 00", False),
+        ("email", "jean.dupont@gmail.com", True),
+        ("email", "m-durand@orange.fr", True),
+        ("email", "ccas-bd@wanadoo.fr", False),  # a service's address at a webmail provider
+        ("email", "contact@ville-exemple.fr", False),
+    ],
+)
+def test_a_personal_number_or_address_is_refused_unless_the_record_says_it_is_the_service_s(
+    content_dir: Path, field: str, value: str, personal: bool
+) -> None:
+    service = content_dir / "services" / "aide-alpha.yml"
+    original = service.read_text(encoding="utf-8")
+
+    def write(extra: str = "") -> None:
+        text = original.replace('  telephone: "03 21 00 00 01"\n', "")
+        service.write_text(
+            text.replace("contact:\n", f'contact:\n  {field}: "{value}"\n{extra}', 1), encoding="utf-8"
+        )
+
+    write()
+    _, problems = load_content(content_dir, TODAY)
+    found = [p for p in problems if p.code == "fiche/donnee-personnelle"]
+    assert bool(found) == personal
+    if personal:
+        assert found[0].field == f"contact.{field}" and "ligne_du_service: true" in found[0].hint
+        write("  ligne_du_service: true\n")
+        _, problems = load_content(content_dir, TODAY)
+        assert not [p for p in problems if p.code == "fiche/donnee-personnelle"]

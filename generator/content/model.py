@@ -65,6 +65,13 @@ class Contact(Record):
         None, description="Numéro à appeler : « 03 21 21 62 62 », « 3949 » ou « +32 50 12 34 56 »."
     )
     email: Email | None = Field(None, description="Adresse e-mail du service, jamais celle d'une personne.")
+    ligne_du_service: bool = Field(
+        False,
+        description=(
+            "`true` si ce numéro de portable ou cette adresse de messagerie personnelle est bien "
+            "la ligne d'accueil du service, et pas celle d'une personne (sinon, la fiche est refusée)."
+        ),
+    )
     adresse: Text | None = Field(
         None, description="Adresse postale de l'accueil, sur une ou plusieurs lignes."
     )
@@ -314,6 +321,13 @@ class HelpDesk(FileRecord):
     adresse: Text | None = Field(None, description="Adresse postale, une ligne par ligne de l'enveloppe.")
     telephone: Phone | None = Field(None, description="Numéro à appeler : « 03 21 04 23 15 » ou « 3949 ».")
     email: Email | None = Field(None, description="Adresse e-mail du lieu, jamais celle d'une personne.")
+    ligne_du_service: bool = Field(
+        False,
+        description=(
+            "`true` si ce numéro de portable ou cette adresse de messagerie personnelle est bien "
+            "la ligne d'accueil du lieu, et pas celle d'une personne (sinon, la fiche est refusée)."
+        ),
+    )
     site: WebLink | None = Field(None, description="Page du lieu sur le site de son opérateur.")
     horaires: OpeningHours | None = Field(
         None,

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..locations import icon_names
 from .model import Service
+from .personal_data import looks_personal_email, looks_personal_phone
 from .problems import Problem, Severity
 from .records import Content
 from .translations import french_fingerprint
@@ -32,6 +33,7 @@ def cross_record_problems(content: Content, today: date) -> list[Problem]:
         *_check_reporting(content),
         *_check_help_desks(content, today),
         *_check_advice(content, today),
+        *_check_personal_data(content),
     ]
 
 
@@ -163,6 +165,32 @@ def _check_services(content: Content, today: date) -> Iterator[Problem]:
             )
         yield from _check_date(doc, ("verifie_le",), service.verifie_le, today)
         yield from _check_translations(doc, service)
+
+
+def _check_personal_data(content: Content) -> Iterator[Problem]:
+    """A mobile number or a private e-mail is a person's, unless the record says it is the service's."""
+    reachable = [
+        (content.origins[f"services/{s.id}"], ("contact",), s.contact) for s in _all_services(content)
+    ] + [(content.origins[f"lieux/{d.id}"], (), d) for d in content.help_desks.values()]
+    for document, location, contact in reachable:
+        if contact.ligne_du_service:
+            continue
+        if contact.telephone and looks_personal_phone(contact.telephone):
+            yield document.problem(
+                (*location, "telephone"),
+                "fiche/donnee-personnelle",
+                f"Le numéro {contact.telephone} est un portable : il est peut-être celui d'une personne.",
+                "le site ne publie que les lignes d'accueil des services. Si ce portable est bien la ligne "
+                "du service, écrivez « ligne_du_service: true » à côté ; sinon, donnez la ligne d'accueil.",
+            )
+        if contact.email and looks_personal_email(contact.email):
+            yield document.problem(
+                (*location, "email"),
+                "fiche/donnee-personnelle",
+                f"L'adresse {contact.email} ressemble à l'adresse d'une personne (prénom.nom).",
+                "le site ne publie que les adresses des services. Si c'est bien l'adresse du service, "
+                "écrivez « ligne_du_service: true » à côté ; sinon, donnez l'adresse de l'accueil.",
+            )
 
 
 def _check_date(

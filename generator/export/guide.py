@@ -46,6 +46,7 @@ EXAMPLES: dict[str, Any] = {
     "lsf": "https://www.exemple.fr/video-lsf",
     "transcription": "https://www.exemple.fr/transcription",
     "mots_cles": ["voiture en panne", "réparation"],
+    "ligne_du_service": True,
     "sources": [
         {"titre": "Page du garage sur le site de l'association", "url": "https://www.exemple.fr/garage"}
     ],
@@ -111,6 +112,7 @@ HELP_DESK_EXAMPLES: dict[str, Any] = {
     "adresse": "Place du Général de Gaulle\n62310 Fruges",
     "telephone": "03 21 04 23 15",
     "email": "fruges@france-services.gouv.fr",
+    "ligne_du_service": False,
     "site": "https://www.exemple.fr/accueil",
     "horaires": "Mo-Fr 09:00-12:30,14:00-17:30; Sa 08:00-12:00",
     "horaires_precisions": "Sur rendez-vous le samedi.",
