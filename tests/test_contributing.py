@@ -219,3 +219,48 @@ def test_commands_agree_when_the_clock_moves_a_year_ahead(
     assert main(["check", "--content", str(content_dir)]) == 0
     assert main(["stale", "--content", str(content_dir)]) == 0
     assert "Plateforme du bassin" in capsys.readouterr().out  # checked in 2025: stale a year later
+
+
+def test_new_service_checks_each_answer_and_asks_again(
+    content_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    given = NEW_SERVICE[NEW_SERVICE.index("--nom") :]
+    ids = iter(["", "Vélo école", "velo-ecole-alpha"])  # empty, then spaced and accented, then right
+    monkeypatch.setattr(
+        "builtins.input", lambda question: next(ids) if question.startswith("Identifiant") else ""
+    )
+    assert main(["new-service", "--content", str(content_dir), "--date", TODAY.isoformat(), *given]) == 0
+    errors = capsys.readouterr().err
+    assert "cette réponse est obligatoire." in errors and "des lettres minuscules sans accent" in errors
+    assert (content_dir / "services" / "velo-ecole-alpha.yml").is_file()
+
+
+def test_new_service_stops_cleanly_on_ctrl_d_and_writes_nothing(
+    content_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def end_of_input(question: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", end_of_input)
+    before = sorted((content_dir / "services").iterdir())
+    assert main(["new-service", "--content", str(content_dir), "--date", TODAY.isoformat()]) == 1
+    assert "Aucune fiche n'a été écrite." in capsys.readouterr().err
+    assert sorted((content_dir / "services").iterdir()) == before
+
+
+def test_new_service_without_questions_refuses_an_unknown_choice(
+    content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = [
+        "new-service",
+        "--content",
+        str(content_dir),
+        "--date",
+        TODAY.isoformat(),
+        "--sans-questions",
+        *NEW_SERVICE,
+    ]
+    arguments[arguments.index("--categorie") + 1] = "velo"
+    assert main(arguments) == 1
+    assert "« velo » n'est pas dans la liste" in capsys.readouterr().err
+    assert not (content_dir / "services" / "velo-ecole-alpha.yml").exists()
