@@ -37,12 +37,28 @@ def problems_from_validation(
     document: YamlDocument, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Problem]:
     schema = _schema_of(model)
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    misspelled = _misspelled(details)
+    for detail in details:
         location = tuple(detail["loc"])
+        if detail["type"] == "missing" and location in misspelled:
+            continue  # "opérateur" for "operateur": one mistake, told once, by "vouliez-vous écrire"
         code, message, hint = _explain(detail, location, schema)
         # A missing field has no line: the problem is shown at its parent's.
         shown_at = location if detail["type"] != "missing" else location[:-1]
         yield document.problem(shown_at, code, message, hint, field=dotted(location))
+
+
+def _misspelled(details: list[ErrorDetails]) -> set[tuple[Any, ...]]:
+    """The missing fields that an unknown field beside them is a misspelling of."""
+    missing = {tuple(d["loc"]) for d in details if d["type"] == "missing"}
+    found = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            *parent, name = detail["loc"]
+            beside = [str(loc[-1]) for loc in missing if list(loc[:-1]) == parent]
+            found |= {(*parent, close) for close in difflib.get_close_matches(str(name), beside, n=1)}
+    return found
 
 
 def _explain(detail: ErrorDetails, location: tuple[Any, ...], schema: dict[str, Any]) -> tuple[str, str, str]:

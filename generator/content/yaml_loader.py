@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, Severity
+from .slips import find_slip
 
 try:  # libyaml is 8 to 10 times faster; PyYAML's wheels include it.
     _Loader: type = yaml.CSafeLoader
@@ -181,6 +182,8 @@ def _build(text: str, document: YamlDocument) -> Any:
         for event in yaml.parse(text, Loader=_Loader):
             _read_event(event, opened, document)
     except yaml.MarkedYAMLError as error:
+        if slip := find_slip(text):  # a web-editor slip, named, at its own line
+            raise _Refused(slip.line, "yaml/syntaxe", slip.message, slip.hint) from None
         mark = error.problem_mark or error.context_mark
         raise _Refused(
             mark.line + 1 if mark else 1,
