@@ -57,10 +57,11 @@ def test_github_format_gives_annotations(content_dir: Path) -> None:
     result = run("check", "--date", TODAY.isoformat(), "--content", str(content_dir), "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        f"::error file={content_dir}/services/public-inconnu.yml,line=5,title=ref/public-inconnu::"
+        f"::error file={content_dir}/services/public-inconnu.yml,line=5,"
+        "title=« jeune » n'est pas un public connu.::"
         "publics: « jeune » n'est pas un public connu. "
-        "Aide : vouliez-vous écrire « jeunes » ? connus : jeunes, seniors, tous."
-    )
+        "Aide : vouliez-vous écrire « jeunes » ? connus : jeunes, seniors, tous. [ref/public-inconnu]"
+    )  # the title is French words, the code ends the text
 
 
 def test_build_refuses_invalid_content_and_keeps_the_last_good_site(
@@ -96,3 +97,22 @@ def test_missing_content_folder(tmp_path: Path) -> None:
     result = run("check", "--date", TODAY.isoformat(), "--content", str(tmp_path / "absent"))
     assert result.returncode == 1
     assert "Le dossier de contenu n'existe pas. [contenu/dossier-absent]" in result.stdout
+
+
+def test_github_format_writes_every_problem_to_the_step_summary_changed_files_first(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    from generator.commands.common import write_step_summary
+    from generator.content.problems import Problem
+
+    problems = [
+        Problem("content/services/a.yml", 3, "nom", "fiche/vide", "Le champ « nom » est vide."),
+        Problem("content/services/b.yml", 1, "", "yaml/syntaxe", "~~~~ <script>alert(1)</script> |x|"),
+    ]
+    summary_file = tmp_path / "resume.md"
+    write_step_summary(summary_file, problems, changed={"content/services/b.yml"})
+    text = summary_file.read_text(encoding="utf-8")
+    assert text.startswith("## Vérification des fiches : 2 erreurs, 0 avertissement dans 2 fichiers.")
+    block = text.split("~~~~text\n", 1)[1]
+    assert block.index("b.yml") < block.index("a.yml")  # the changed file first
+    assert block.count("~~~~") == 1  # a record cannot close the block and write Markdown

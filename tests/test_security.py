@@ -189,7 +189,8 @@ def test_github_annotations_cannot_start_a_command_of_their_own() -> None:
     assert annotation.startswith(
         "::error file=content/services/x%0A%3A%3Aerror file=evil%3A%3Ainjecté.yml,line=3,"
     )
-    assert annotation.endswith("::nom: Ligne 1%0ALigne 2 100%25 Aide : aide")
+    assert ",title=Ligne 1%0ALigne 2 100%25::" in annotation  # the title, from the message, escaped too
+    assert annotation.endswith("::nom: Ligne 1%0ALigne 2 100%25 Aide : aide [fiche/vide]")
 
 
 def test_the_workflow_never_puts_a_branch_name_into_a_script() -> None:

@@ -103,3 +103,23 @@ def test_the_service_form_offers_exactly_the_ids_records_accept() -> None:
             *(p.stem for p in (content / "territoires").glob("*.yml")),
         ]
     )
+
+
+def test_a_record_added_in_the_web_editor_passes_the_content_job(tmp_path: Path) -> None:
+    """The commands of « Fiches », as the workflow runs them, on a new file typed in the browser:
+    LF line ends, no final newline, nothing else changed (no address list to commit)."""
+    import shutil
+    import sys
+
+    from .conftest import REAL_CONTENT, real_content_today
+
+    content = Path(shutil.copytree(REAL_CONTENT, tmp_path / "content"))
+    model = (content / "services" / "garages-solidaires.yml").read_text(encoding="utf-8")
+    added = model.replace("nom: Garages solidaires du réseau Mamobilité62", "nom: Garage solidaire de Test")
+    (content / "services" / "garage-solidaire-test.yml").write_text(added.rstrip("\n"), encoding="utf-8")
+    [check_step] = [s for s in workflow()["jobs"]["fiches"]["steps"] if "generator check" in s.get("run", "")]
+    command = check_step["run"].replace(".venv/bin/python", sys.executable).split()
+    command += ["--content", str(content), "--date", real_content_today().isoformat()]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "::error" not in result.stdout

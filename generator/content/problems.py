@@ -7,10 +7,13 @@ every file. The command-line edge decides the exit code from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
+_TITLE_LENGTH = 90  # GitHub shows an annotation's title on one line
 
 
 class Severity(Enum):
@@ -50,8 +53,16 @@ class Problem:
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text += f" Aide : {self.hint}"
-        properties = f"file={_property(self.path)},line={self.line or 1},title={_property(self.code)}"
+        text += f" [{self.code}]"
+        properties = f"file={_property(self.path)},line={self.line or 1},title={_property(self.title)}"
         return f"::{level} {properties}::{_data(text)}"
+
+    @property
+    def title(self) -> str:
+        """The first sentence of the message, in French: "Le champ obligatoire « acces » manque."
+        (the code, for those who look it up, ends the annotation's text)."""
+        first = re.split(r"(?<=[.!?]) ", self.message, maxsplit=1)[0]
+        return first if len(first) <= _TITLE_LENGTH else first[: _TITLE_LENGTH - 1].rstrip() + "…"
 
 
 def display_path(path: Path) -> str:
