@@ -22,6 +22,7 @@ from benchmarks.page_weight import transferred
 from generator.structure.urls import SEARCH, SEARCH_INDEX
 from tests.browser import CHROMIUM, LAUNCH_ARGUMENTS, serve_folder
 
+SEARCH_DONE = "() => document.querySelector('.statut-recherche').textContent.includes('«')"
 QUERIES = ["velo", "chomeurs", "voiture en panne", "transprt", "calais"]
 
 
@@ -36,9 +37,8 @@ def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
     queries = sys.argv[2:] or QUERIES
     index = [path for path in (site / SEARCH_INDEX).rglob("*") if path.is_file()]
-    print(
-        f"Index : {len(index)} fichiers, {sum(p.stat().st_size for p in index) / 1024:.0f} Ko sur le disque."
-    )
+    on_disk = sum(path.stat().st_size for path in index) / 1024
+    print(f"Index : {len(index)} fichiers, {on_disk:.0f} Ko sur le disque.")
     print(f"{'recherche':<20} {'fichiers':>9} {'transféré':>10}  dont")
     with serve_folder(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGUMENTS)
@@ -48,16 +48,12 @@ def main() -> None:
             context.on("request", lambda request, seen=requested: seen.append(request.url))
             page = context.new_page()
             page.goto(f"{base_url}{SEARCH}?q={quote(query)}")
-            page.wait_for_selector(".resultats-recherche h2")
+            page.wait_for_function(SEARCH_DONE)
             page.wait_for_load_state("networkidle")
             search = [url for url in requested if f"/{SEARCH_INDEX}" in url]
             kinds: dict[str, int] = {}
             for url in search:
-                kind = (
-                    url.rsplit("/", 2)[-2]
-                    if "/fragment/" in url or "/index/" in url
-                    else url.rsplit("/", 1)[-1]
-                )
+                kind = kind_of(url)
                 kinds[kind] = kinds.get(kind, 0) + transferred(site, url)
             detail = ", ".join(f"{name} {size / 1024:.1f}" for name, size in sorted(kinds.items()))
             total = sum(transferred(site, url) for url in search)
