@@ -104,6 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--sans-questions", action="store_true", help="ne pose aucune question : tout vient des options"
     )
+    new.add_argument(
+        "--formulaire", type=Path,
+        help="texte d'une proposition faite avec le formulaire « Proposer ou mettre à jour un service »",
+    )  # fmt: skip
 
     stale = command("stale", "stale", "liste les fiches à revoir, par opérateur")
     stale.add_argument(

@@ -264,3 +264,86 @@ def test_new_service_without_questions_refuses_an_unknown_choice(
     assert main(arguments) == 1
     assert "« velo » n'est pas dans la liste" in capsys.readouterr().err
     assert not (content_dir / "services" / "velo-ecole-alpha.yml").exists()
+
+
+ISSUE_BODY = """### Nom du service
+
+Vélo-école Alpha
+
+### Qui gère le service ?
+
+Association Alpha Mobilité
+
+### Type de service
+
+accompagnement-mobilite : Accompagnement mobilité
+
+### À quels besoins répond-il ?
+
+conseil : Être aidé et conseillé, vehicule : Avoir une voiture, un scooter ou un vélo
+
+### Pour quels publics ?
+
+jeunes : Je suis jeune
+
+### Où est-il disponible ?
+
+alpha : Alpha
+
+### C'est quoi ?
+
+Vous apprenez à rouler à vélo.
+Un moniteur vous aide.
+
+### Comment le joindre ?
+
+Appelez le 03 21 00 00 02, ou voyez https://velo.example.fr
+
+### D'où viennent ces informations ?
+
+Site de la vélo-école - https://velo.example.fr
+"""
+
+
+def test_new_service_starts_from_a_submitted_issue_form(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue as GitHub writes it: what the contributor chose and wrote becomes the record; the rest is asked."""
+    body = tmp_path / "proposition.md"
+    body.write_text(ISSUE_BODY, encoding="utf-8")
+    asked: list[str] = []
+    rest = {"Identifiant": "velo-ecole-alpha", "C'est pour qui": "Vous voulez rouler à vélo.", "Accès": "direct",
+            "Comment faire": "Appelez la vélo-école.", "Territoires": "alpha"}  # fmt: skip
+
+    def answer(question: str) -> str:
+        asked.append(question.split(" (")[0].split(" [")[0].split(" :")[0])
+        return next((value for start, value in rest.items() if question.startswith(start)), "")
+
+    monkeypatch.setattr("builtins.input", answer)
+    command = [
+        "new-service",
+        "--content",
+        str(content_dir),
+        "--date",
+        TODAY.isoformat(),
+        "--formulaire",
+        str(body),
+    ]
+    assert main(command) == 0
+    # Given by the form; "alpha" is no territory of the project's form, so it is asked.
+    assert not {"Nom du service", "Type de service", "Téléphone du service"} & set(asked)
+    assert "Territoires" in asked
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    service = content.services["velo-ecole-alpha"]
+    assert (service.nom, service.categorie, service.besoins) == (
+        "Vélo-école Alpha",
+        "accompagnement-mobilite",
+        ["conseil", "vehicule"],
+    )
+    assert service.description == "Vous apprenez à rouler à vélo.\nUn moniteur vous aide."
+    assert (service.contact.telephone, service.contact.site) == ("03 21 00 00 02", "https://velo.example.fr")
+    assert (service.sources[0].titre, service.sources[0].url) == (
+        "Site de la vélo-école",
+        "https://velo.example.fr",
+    )

@@ -59,6 +59,12 @@ def run(arguments: argparse.Namespace) -> int:
         "categorie": list(CATEGORIES), "besoins": list(NEEDS), "acces": list(ACCESS_MODES),
         "publics": [*content.audiences, "tous"], "territoires": sorted(content.zone_ids()),
     }  # fmt: skip
+    if arguments.formulaire:  # the contributor's answers, where no option says otherwise
+        from ..content.issue_form import answers_from_issue
+
+        for option, value in answers_from_issue(arguments.formulaire.read_text(encoding="utf-8")).items():
+            if option in QUESTIONS and getattr(arguments, option) is None:
+                setattr(arguments, option, value)
     try:
         answers = {option: _answer_to(option, arguments, choices) for option in QUESTIONS}
     except Abandoned as stopped:
