@@ -15,19 +15,26 @@ closest word, a letter off ("transprt" → "transport").
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
 import sys
 import unicodedata
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..structure.urls import SEARCH_INDEX, search_words
 
 _SHORTEST_WORD = 3  # shorter words are corrected by no one: "bus" is a letter off "but"
 _WORD = re.compile(r"[^\W\d_]+")
+_LANGUAGE = re.compile(r"<html[^>]*\blang=\"([\w-]+)\"")
+_INDEXED = re.compile(
+    r"<[^>]*\bdata-pagefind-body\b[^>]*>(?P<text>.*?)(?:<!--fin-du-texte-indexe-->|</article>|<footer)",
+    re.DOTALL,
+)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
 
 class SearchIndexFailed(Exception):
@@ -58,11 +65,10 @@ def known_words(site: Path) -> dict[str, list[str]]:
     """The words of the indexed text of every page, by language, most frequent first."""
     counts: dict[str, Counter[str]] = {}
     for path in sorted(site.rglob("*.html")):
-        reader = _IndexedText()
-        reader.feed(path.read_text(encoding="utf-8"))
-        if reader.text:
-            counts.setdefault(reader.language, Counter()).update(
-                word for word in _WORD.findall(plain(" ".join(reader.text))) if len(word) >= _SHORTEST_WORD
+        language, text = indexed_text(path.read_text(encoding="utf-8"))
+        if text:
+            counts.setdefault(language, Counter()).update(
+                word for word in _WORD.findall(plain(text)) if len(word) >= _SHORTEST_WORD
             )
     return {
         language: [word for word, _ in sorted(count.items(), key=lambda item: (-item[1], item[0]))]
@@ -70,41 +76,19 @@ def known_words(site: Path) -> dict[str, list[str]]:
     }
 
 
+def indexed_text(page: str) -> tuple[str, str]:
+    """The language of a built page and the text Pagefind reads in it: from `data-pagefind-body`
+    to the mark overrides/main.html leaves after it, scripts and styles aside. Regular
+    expressions on our own pages: ten times faster than a parser, and the build waits for them."""
+    language = _LANGUAGE.search(page)
+    body = _INDEXED.search(page)
+    if not body:
+        return "fr", ""
+    text = _TAG.sub(" ", _SCRIPT.sub(" ", body.group("text")))
+    return (language.group(1).split("-")[0] if language else "fr"), html.unescape(text)
+
+
 def plain(text: str) -> str:
     """Lower case, without accents: how people type, and how the search page compares."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-class _IndexedText(HTMLParser):
-    """The text inside `data-pagefind-body`, as Pagefind reads it (scripts and styles aside)."""
-
-    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.language = "fr"
-        self.text: list[str] = []
-        self._depth = 0  # elements open inside the indexed part; 0 when outside
-        self._skipped = 0  # <script> or <style> open inside it
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = dict(attrs)
-        if tag == "html" and names.get("lang"):
-            self.language = str(names["lang"]).split("-")[0]
-        if tag in self._VOID:
-            return
-        if self._depth:
-            self._depth += 1
-            self._skipped += tag in ("script", "style")
-        elif "data-pagefind-body" in names:
-            self._depth = 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._depth and tag not in self._VOID:
-            self._depth -= 1
-            self._skipped -= tag in ("script", "style") and self._skipped > 0
-
-    def handle_data(self, data: str) -> None:
-        if self._depth and not self._skipped:
-            self.text.append(data)
