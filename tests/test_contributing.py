@@ -59,21 +59,21 @@ NEW_SERVICE = [
 ]  # fmt: skip
 
 
+def without_questions(content_dir: Path) -> list[str]:
+    """`new-service` with every answer given as an option."""
+    return [
+        "new-service",
+        "--content",
+        str(content_dir),
+        "--date",
+        TODAY.isoformat(),
+        "--sans-questions",
+        *NEW_SERVICE,
+    ]
+
+
 def test_new_service_without_questions_writes_a_valid_commented_record(content_dir: Path) -> None:
-    assert (
-        main(
-            [
-                "new-service",
-                "--content",
-                str(content_dir),
-                "--date",
-                TODAY.isoformat(),
-                "--sans-questions",
-                *NEW_SERVICE,
-            ]
-        )
-        == 0
-    )
+    assert main(without_questions(content_dir)) == 0
     path = content_dir / "services" / "velo-ecole-alpha.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/service.schema.json\n")
@@ -115,15 +115,7 @@ def test_new_service_asks_the_questions_it_was_not_given(
 
 
 def test_new_service_refuses_to_overwrite(content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    arguments = [
-        "new-service",
-        "--content",
-        str(content_dir),
-        "--date",
-        TODAY.isoformat(),
-        "--sans-questions",
-        *NEW_SERVICE,
-    ]
+    arguments = without_questions(content_dir)
     arguments[arguments.index("velo-ecole-alpha")] = "aide-alpha"
     assert main(arguments) == 1
     assert "existe déjà" in capsys.readouterr().err
@@ -251,15 +243,7 @@ def test_new_service_stops_cleanly_on_ctrl_d_and_writes_nothing(
 def test_new_service_without_questions_refuses_an_unknown_choice(
     content_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    arguments = [
-        "new-service",
-        "--content",
-        str(content_dir),
-        "--date",
-        TODAY.isoformat(),
-        "--sans-questions",
-        *NEW_SERVICE,
-    ]
+    arguments = without_questions(content_dir)
     arguments[arguments.index("--categorie") + 1] = "velo"
     assert main(arguments) == 1
     assert "« velo » n'est pas dans la liste" in capsys.readouterr().err

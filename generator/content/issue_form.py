@@ -18,11 +18,11 @@ from typing import Any
 import yaml
 
 from ..locations import PROJECT_ROOT
+from .fields import EMAIL
 
 FORM = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE" / "proposer-un-service.yml"
 _NO_RESPONSE = "_No response_"
 _PHONE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}|\+32(?:[\s.-]?\d){8,9}|\b3\d{3}\b")
-_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')]+")
 
 
@@ -60,7 +60,7 @@ def _sections(body: str) -> dict[str, str]:
 def _contact(text: str) -> dict[str, str]:
     found = {
         "telephone": _PHONE.search(text),
-        "email": _EMAIL.search(text),
+        "email": EMAIL.search(text),  # as a record accepts it
         "site": _URL.search(text),
     }
     return {name: match.group() for name, match in found.items() if match}

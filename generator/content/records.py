@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import Audience, Basin, Commune, Glossary, HelpDesk, NeedHelp, Redirection, Service, Territory
+from .texts import without_accents
 from .vocabulary import EVERYONE, HELP_DESK_KINDS, INTERCOMMUNALITY_NATURES, NEEDS
 from .yaml_loader import YamlDocument
 
@@ -30,10 +31,7 @@ def search_key(text: str) -> str:
 
     The same normalisation is written in JavaScript in assets/js/options.js.
     """
-    plain = unicodedata.normalize("NFD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    plain = plain.replace("œ", "oe").replace("æ", "ae")
-    plain = re.sub(r"[-'’]", " ", plain)
+    plain = re.sub(r"[-'’]", " ", without_accents(text))
     plain = re.sub(r"\bsainte\b", "ste", plain)
     plain = re.sub(r"\bsaint\b", "st", plain)
     return " ".join(plain.split())

@@ -68,6 +68,12 @@ def glossary_texts(glossary: Glossary) -> Iterator[tuple[Location, str]]:
         yield ("mots", i, "explication"), word.explication
 
 
+def without_accents(text: str) -> str:
+    """Lower case, without accents, « œ » as « oe »: how people type, and how words are compared."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def slug(text: str) -> str:
     """ "Région Hauts-de-France" → "region-hauts-de-france": for identifiers and anchors."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -170,25 +170,13 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
         used: set[int] = set()
         scores = []
         for location, text in record.texts:
-            field = dotted(location)
             long_text = location[-1] in LONG_TEXT_FIELDS
-            for finding in rules.check(text, analyses, long_text):
-                reason = _silencing(record.exceptions, finding.rule, field, used)
-                line = record.document.line_in_text(location, finding.line)
-                report.entries.append(
-                    Entry(record.key, record.document.display, line, field, finding, reason)
-                )
+            report.entries += _placed(record, location, rules.check(text, analyses, long_text), used)
             if long_text and (score := readability(text)) is not None:
                 scores.append(score)
         # Dutch and English translations: their sentences' length and their language.
         for location, text, language in record.translations:
-            field_name = dotted(location)
-            for finding in rules.check_translation(text, language):
-                reason = _silencing(record.exceptions, finding.rule, field_name, used)
-                line = record.document.line_in_text(location, finding.line)
-                report.entries.append(
-                    Entry(record.key, record.document.display, line, field_name, finding, reason)
-                )
+            report.entries += _placed(record, location, rules.check_translation(text, language), used)
         report.records.append(
             RecordScore(
                 record.key,
@@ -200,6 +188,22 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
         )
         report.unused_exceptions += _unused(record, used)
     return report
+
+
+def _placed(record: _RecordTexts, location: Location, findings: list[Finding], used: set[int]) -> list[Entry]:
+    """The findings of one field at their line in the file, silenced where the record says so."""
+    field = dotted(location)
+    return [
+        Entry(
+            record.key,
+            record.document.display,
+            record.document.line_in_text(location, finding.line),
+            field,
+            finding,
+            _silencing(record.exceptions, finding.rule, field, used),
+        )
+        for finding in findings
+    ]
 
 
 def _records(content: Content) -> list[_RecordTexts]:

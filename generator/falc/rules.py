@@ -7,7 +7,6 @@ question and a hint in plain French. Thresholds come from `settings.py`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -15,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ..content.model import Glossary
 from ..content.problems import Severity
-from ..content.texts import lines_of
+from ..content.texts import lines_of, without_accents
 from .analysis import Sentence, Word, sentences_of
 from .plain_words import ADMINISTRATIVE_WORDS, NOMINALISATIONS
 from .rls import RULE_CRITERIA
@@ -409,7 +408,7 @@ class Rules:
                 )
 
     def _administrative(self, sentence: Sentence, field: str) -> Iterator[_Hit]:
-        plain = _plain(sentence.text)
+        plain = without_accents(sentence.text)  # how the lists of plain_words.py are written
         for words, instead in ADMINISTRATIVE_WORDS.items():
             match = re.search(rf"\b{re.escape(words)}\w*", plain)
             if match and not explained_in(field, words):
@@ -520,12 +519,6 @@ def _infinitive_zipf(word: Word) -> float:
         return 0.0
     stem = re.sub(r"(?:ons|ez|ent|es|e|ais|ait|aient|ions|iez|é|ée|és|ées)$", "", word.text.lower())
     return max(_zipf(stem + ending) for ending in ("er", "ir", "re"))
-
-
-def _plain(text: str) -> str:
-    """Lower case, without accents: how the lists of plain_words.py are written."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("œ", "oe"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache

@@ -20,10 +20,10 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from ..content.texts import without_accents
 from ..structure.urls import SEARCH_INDEX, search_words
 
 _SHORTEST_WORD = 3  # shorter words are corrected by no one: "bus" is a letter off "but"
@@ -68,7 +68,7 @@ def known_words(site: Path) -> dict[str, list[str]]:
         language, text = indexed_text(path.read_text(encoding="utf-8"))
         if text:
             counts.setdefault(language, Counter()).update(
-                word for word in _WORD.findall(plain(text)) if len(word) >= _SHORTEST_WORD
+                word for word in _WORD.findall(without_accents(text)) if len(word) >= _SHORTEST_WORD
             )
     return {
         language: [word for word, _ in sorted(count.items(), key=lambda item: (-item[1], item[0]))]
@@ -86,9 +86,3 @@ def indexed_text(page: str) -> tuple[str, str]:
         return "fr", ""
     text = _TAG.sub(" ", _SCRIPT.sub(" ", body.group("text")))
     return (language.group(1).split("-")[0] if language else "fr"), html.unescape(text)
-
-
-def plain(text: str) -> str:
-    """Lower case, without accents: how people type, and how the search page compares."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -50,13 +50,18 @@ class _FrenchSpacesLoader(jinja2.BaseLoader):
         return french_spaces(source), filename, uptodate
 
 
+def page_text(text: str) -> str:
+    """A record's text on a page: French spaces, then escaped for Markdown and HTML."""
+    return escape_text(french_spaces(text))
+
+
 def fill_in(sentence: str, language: str, **values: str) -> Markup:
     """One of our sentences (STRINGS) around values from records: "Parlez-en à {who}." Each value
     is escaped, and said to be French on a Dutch or English page (RGAA 8.7)."""
     marked = "" if language == "fr" else ' lang="fr"'
     parts = re.split(r"\{(\w+)\}", french_spaces(sentence))  # text, name, text, name, …, text
     html = [
-        f"<span{marked}>{escape_text(french_spaces(values[part]))}</span>" if index % 2 else str(escape(part))
+        f"<span{marked}>{page_text(values[part])}</span>" if index % 2 else str(escape(part))
         for index, part in enumerate(parts)
     ]
     return Markup("".join(html))
@@ -65,7 +70,7 @@ def fill_in(sentence: str, language: str, **values: str) -> Markup:
 def _page_finalize(value: Any) -> Any:
     """A record's value on a page: escaped, with French spaces."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        value = french_spaces(value)
+        return Markup(page_text(value))
     return finalize(value)
 
 
@@ -170,7 +175,7 @@ def template_source(name: str) -> str:
 def lines(context: jinja2.runtime.Context, text: str | None) -> Markup:
     """A FALC text shown one sentence per line, escaped, abbreviations explained."""
     abbreviations: Abbreviations | None = context.get("abbreviations")
-    escaped = "<br> ".join(escape_text(french_spaces(line)) for line in lines_of(text))
+    escaped = "<br> ".join(page_text(line) for line in lines_of(text))
     return Markup(abbreviations.mark(escaped) if abbreviations else escaped)
 
 
