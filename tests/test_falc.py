@@ -406,3 +406,18 @@ def test_check_gives_the_falc_problems_even_when_another_record_is_broken(conten
     assert ("casse.yml", "fiche/champ-manquant") in codes
     assert (service.name, "falc/phrase-longue") in codes
     assert checked.content is None  # nothing is built from it
+
+
+def test_an_administrative_word_is_quoted_as_written_after_an_oe(analyzer: Analyzer) -> None:
+    """The lists are compared without accents and with « œ » as « oe »: the quote keeps the text's letters."""
+    text = "Au cœur du projet, la prise en charge est rapide.\nLa mise en œuvre prend du temps."
+    parts = [s.text for s in sentences_of(text)]
+    messages = [
+        f.message
+        for f in Rules(GLOSSARY).check(text, analyzer.analyse(parts), False)
+        if f.rule == "nominalisation"
+    ]
+    assert messages == [
+        "Un nom à la place d'un verbe : « prise en charge ». (RLS-6.4)",
+        "Un nom à la place d'un verbe : « mise en œuvre ». (RLS-6.4)",
+    ]

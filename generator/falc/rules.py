@@ -412,18 +412,16 @@ class Rules:
         for words, instead in ADMINISTRATIVE_WORDS.items():
             match = re.search(rf"\b{re.escape(words)}\w*", plain)
             if match and not explained_in(field, words):
-                shown = sentence.text[match.start() : match.end()]
                 yield _Hit(
                     "mot-administratif",
-                    f"Mot de l'administration : « {shown} ».",
+                    f"Mot de l'administration : « {_as_written(sentence.text, match)} ».",
                     f"dites plutôt : « {instead} ».",
                 )
         for words, verb in NOMINALISATIONS.items():
             if match := re.search(rf"\b{re.escape(words)}\b", plain):
-                shown = sentence.text[match.start() : match.end()]
                 yield _Hit(
                     "nominalisation",
-                    f"Un nom à la place d'un verbe : « {shown} ».",
+                    f"Un nom à la place d'un verbe : « {_as_written(sentence.text, match)} ».",
                     f"dites qui fait quoi, avec un verbe : « {verb} ».",
                 )
 
@@ -436,6 +434,13 @@ class Rules:
                 f"écrivez ce champ en {LANGUAGE_NAMES[language]} ; les traductions ont leur place "
                 "dans « traductions ».",
             )
+
+
+def _as_written(text: str, match: re.Match[str]) -> str:
+    """The words a match in `without_accents(text)` stands for, as the text writes them: « œ »
+    became two letters there, so positions are counted letter by letter."""
+    origin = [index for index, char in enumerate(text) for _ in without_accents(char)]
+    return text[origin[match.start()] : origin[match.end() - 1] + 1]
 
 
 def _administrative_prose(findings: list[Finding]) -> list[Finding]:
