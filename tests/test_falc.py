@@ -421,3 +421,9 @@ def test_an_administrative_word_is_quoted_as_written_after_an_oe(analyzer: Analy
         "Un nom à la place d'un verbe : « prise en charge ». (RLS-6.4)",
         "Un nom à la place d'un verbe : « mise en œuvre ». (RLS-6.4)",
     ]
+
+
+def test_an_administrative_word_the_text_explains_is_not_reported(analyzer: Analyzer) -> None:
+    text = "Le bénéficiaire, c'est la personne qui reçoit l'aide.\nLe bénéficiaire signe le papier."
+    assert "mot-administratif" not in found(analyzer, text)
+    assert "mot-administratif" in found(analyzer, "Le bénéficiaire signe le papier.")

@@ -411,7 +411,7 @@ class Rules:
         plain = without_accents(sentence.text)  # how the lists of plain_words.py are written
         for words, instead in ADMINISTRATIVE_WORDS.items():
             match = re.search(rf"\b{re.escape(words)}\w*", plain)
-            if match and not explained_in(field, words):
+            if match and not explained_in(without_accents(field), words):  # "bénéficiaire, c'est…"
                 yield _Hit(
                     "mot-administratif",
                     f"Mot de l'administration : « {_as_written(sentence.text, match)} ».",
