@@ -40,6 +40,7 @@ Ce site est la version du {date}. La version à jour est sur {address}
 _PAGE_LINK = re.compile(r'\b(href|action)="(?P<url>[^":?#]*/|\.\.?(?:/\.\.)*)?(?P<rest>[?#][^"]*)?"')
 _CSS_URL = re.compile(r"url\(([\w./-]+)\)")
 _INLINED = {".svg": "image/svg+xml", ".woff2": "font/woff2"}
+_COMPRESSED = (".pdf", ".woff2", ".png", ".jpg", ".zip")
 # What the flyers page shows only on the web: the link to this archive.
 _WEB_ONLY = re.compile(r"<!--archive-hors-ligne-->.*?<!--fin-archive-hors-ligne-->", re.DOTALL)
 
@@ -107,7 +108,8 @@ def _full_link(match: re.Match[str]) -> str:
 def _add(output: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:
     entry = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
     entry.external_attr = 0o644 << 16
-    entry.compress_type = zipfile.ZIP_DEFLATED
+    # PDFs, fonts and images are compressed already: deflating them again costs time and saves nothing.
+    entry.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED
     output.writestr(entry, data)
 
 
