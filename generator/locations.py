@@ -23,6 +23,9 @@ FONT_FILES = PROJECT_ROOT / "node_modules" / "@fontsource" / "atkinson-hyperlegi
 FONT_WEIGHTS = (400, 700)
 FONT_NAMES = tuple(f"atkinson-hyperlegible-latin-{weight}-normal.woff2" for weight in FONT_WEIGHTS)
 
+# Cuts the theme's style sheet to the rules the pages use (output/theme_assets.py); npm package purgecss.
+PURGECSS = PROJECT_ROOT / "node_modules" / "purgecss" / "bin" / "purgecss.js"
+
 
 def cache_root() -> Path:
     """Expensive results kept between builds: language analyses, PDFs, fonts.
@@ -59,6 +62,10 @@ def flyer_cache() -> Path:
 
 def font_cache() -> Path:
     return cache_root() / "fonts"
+
+
+def theme_css_cache() -> Path:
+    return cache_root() / "theme-css"
 
 
 def icon_names() -> set[str]:

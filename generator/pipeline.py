@@ -31,6 +31,7 @@ from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, se
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
 from .output.search_index import SearchIndexFailed, index_for_search
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
+from .output.theme_assets import ThemeAssetsFailed
 from .output.writer import SiteFiles
 from .render.assets import MissingAsset, site_assets
 from .render.markdown import SiteRenderer
@@ -215,6 +216,8 @@ def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
             archive = _pack_for_usb_key(site, html) if site.flyers else None
         except SiteBuildFailed as failure:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", site.problems) from None
+        except ThemeAssetsFailed as failure:
+            raise BuildFailed(str(failure)) from None
         except SearchIndexFailed as failure:
             raise BuildFailed(f"Pagefind n'a pas pu indexer le site pour la recherche :\n{failure}") from None
         except UnexpectedScript as unexpected:

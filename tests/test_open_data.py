@@ -243,7 +243,8 @@ def test_coverage_page_has_accessible_charts_with_tables(minimal_site: Path) -> 
     for chart in charts:
         assert chart["role"] == "img"
         assert chart.title is not None and chart.title.get_text()
-        assert chart.find_next_sibling("table") is not None
+        following = chart.find_next_sibling()  # the table, in its box that scrolls sideways on a phone
+        assert following is not None and following.select_one(".md-typeset__table > table") is not None
     assert "Territoires où chaque type de service existe" in soup.get_text()
     csv_text = (minimal_site / "donnees" / "couverture.csv").read_text()
     assert "part_communes_2_services,seniors,0.667" in csv_text

@@ -16,6 +16,7 @@ from generator.content.loader import load_content
 from generator.content.problems import Problem
 from generator.export import data_inclusion
 from generator.locations import cache_root
+from generator.output.csp import UnexpectedScript, with_policy
 from generator.pipeline import BuildFailed, build, check
 
 from .conftest import ROOT, TODAY
@@ -257,3 +258,21 @@ def test_the_territory_import_reads_records_with_the_hardened_loader(
 
 def test_environment_is_untouched_by_the_tests() -> None:
     assert os.environ["GENERATOR_CACHE"] != str(ROOT / ".cache")
+
+
+PAGE = '<html><head><meta charset="utf-8"></head><body>{}</body></html>'
+
+
+def test_a_page_with_an_inline_script_is_refused_and_the_policy_allows_none() -> None:
+    with pytest.raises(UnexpectedScript, match="script en ligne inattendu"):
+        with_policy(PAGE.format("<script>alert(1)</script>"), "services/x/index.html")
+    secured = with_policy(PAGE.format('<script src="../assets/options.js"></script>'), "index.html")
+    policy = secured.split('content="', 1)[1].split('"', 1)[0]
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy
+    assert "sha256-" not in policy and "unsafe-inline" not in policy.split("style-src")[0]
+
+
+def test_data_in_a_json_script_is_allowed_as_it_never_runs() -> None:
+    with_policy(
+        PAGE.format('<script type="application/json">[{"n": "Calais"}]</script>'), "communes/index.html"
+    )

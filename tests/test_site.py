@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from generator.output import theme_assets
+from generator.output.mkdocs_adapter import scroll_with_keyboard
 
 from .conftest import REAL_CONTENT
 
@@ -187,3 +191,28 @@ def test_real_services_appear_on_exactly_their_territory_and_audience_pages(real
         expected |= {page for new, page in replacing if new == service_id}
         shown = {url for url, ids in cards.items() if service_id in ids}
         assert shown == expected, service_id
+
+
+def test_tables_and_code_blocks_scroll_with_the_keyboard_without_the_theme_javascript(tmp_path: Path) -> None:
+    page = tmp_path / "couverture" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<table class="matrice"><caption>Services par <abbr>DSP</abbr> &amp; territoire</caption></table>'
+        "<table><tr><td>1</td></tr></table><pre><code>nom: Wimoov</code></pre>",
+        encoding="utf-8",
+    )
+    scroll_with_keyboard(tmp_path)
+    boxes = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".md-typeset__scrollwrap")
+    assert [box["aria-label"] for box in boxes] == ["Services par DSP & territoire", "Tableau"]
+    assert all(box["tabindex"] == "0" and box["role"] == "region" for box in boxes)
+    assert [box.select_one(".md-typeset__table > table") is not None for box in boxes] == [True, True]
+    assert '<pre><code tabindex="0">' in page.read_text(encoding="utf-8")
+
+
+def test_a_build_without_purgecss_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(theme_assets, "PURGECSS", tmp_path / "absent" / "purgecss.js")
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(theme_assets.ThemeAssetsFailed, match="lancez « make site »"):
+        theme_assets.purged_style_sheet(b".md-header{color:red}", ["header"])

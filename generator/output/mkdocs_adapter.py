@@ -10,6 +10,7 @@ the large HTML blocks it need not parse (put back by `insert_blocks`).
 from __future__ import annotations
 
 import errno
+import html
 import logging
 import os
 import re
@@ -17,8 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from datetime import time as day_start
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -27,6 +26,7 @@ from ..locations import MKDOCS_CONFIG
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
 from .csp import secure_pages
+from .theme_assets import slim_theme_assets
 
 
 class SiteBuildFailed(Exception):
@@ -164,23 +164,34 @@ def insert_blocks(site: Path, blocks: dict[str, list[str]]) -> None:
 
 
 def finish_pages(site: Path, blocks: dict[str, list[str]]) -> None:
-    """After MkDocs: the deferred blocks put back, then the security policy on every page."""
+    """After MkDocs: the deferred blocks put back, what scrolls sideways made reachable, the theme's
+    files cut to what the pages use, then the security policy on every page."""
     insert_blocks(site, blocks)
-    secure_pages(site, theme_script)
+    scroll_with_keyboard(site)
+    slim_theme_assets(site)
+    secure_pages(site)
 
 
-def theme_script(body: str) -> bool:
-    """Is this inline script one of the theme's own? (Read from the installed theme's templates.)"""
-    return any(pattern.fullmatch(body) for pattern in _theme_scripts())
+_TABLE = re.compile(r"<table[ >].*?</table>", re.DOTALL)
+_CAPTION = re.compile(r"<caption>(.*?)</caption>", re.DOTALL)
 
 
-@cache
-def _theme_scripts() -> list[re.Pattern[str]]:
-    """The inline scripts of mkdocs-material's templates; what Jinja fills in is a relative address."""
-    folder = resources.files("material").joinpath("templates", "partials", "javascripts")
-    patterns = []
-    for partial in sorted(folder.iterdir(), key=lambda item: item.name):
-        for body in re.findall(r"<script>(.*?)</script>", partial.read_text(encoding="utf-8"), re.DOTALL):
-            parts = re.split(r"\{\{.*?\}\}|\{%.*?%\}", body)
-            patterns.append(re.compile("[-./a-z0-9_]*".join(re.escape(part) for part in parts), re.DOTALL))
-    return patterns
+def scroll_with_keyboard(site: Path) -> None:
+    """What the theme's JavaScript, which the site does not load, would do: a table gets the
+    theme's box that scrolls sideways on a phone, and the box and each code block take the
+    keyboard focus, so that they can be scrolled without a mouse (WCAG 2.1.1). A box is named
+    by its table's caption."""
+    for path in sorted(site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        if "<table" in page or "<pre><code>" in page:
+            page = _TABLE.sub(_scrolling_box, page).replace("<pre><code>", '<pre><code tabindex="0">')
+            path.write_text(page, encoding="utf-8")
+
+
+def _scrolling_box(table: re.Match[str]) -> str:
+    caption = _CAPTION.search(table.group())
+    name = html.unescape(re.sub(r"<[^>]*>", "", caption.group(1))) if caption else "Tableau"
+    return (
+        f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{html.escape(name)}">'
+        f'<div class="md-typeset__table">{table.group()}</div></div>'
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -175,15 +174,6 @@ def test_body_text_follows_the_falc_layout_rules(page: Page, site_url: str) -> N
     assert sorted(loaded_weights) == ["400", "700"]
     # Usable at 360 px: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-
-
-def test_a_service_page_weighs_at_most_100_kilobytes(
-    browser: Browser, site_url: str, real_site: Path
-) -> None:
-    from benchmarks.page_weight import weigh
-
-    size, _ = weigh(browser, site_url, real_site)["service"]
-    assert size <= 100 * 1024
 
 
 def test_a_printed_page_is_large_text_with_numbers_and_its_address(page: Page, site_url: str) -> None:

@@ -316,17 +316,6 @@
     });
   }
 
-  /* The theme wraps wide tables in a box that scrolls sideways on phones:
-     make it reachable with the keyboard, and name it (WCAG 2.1.1). */
-  function makeScrollingTablesFocusable() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-      box.tabIndex = 0;
-      box.setAttribute("role", "region");
-      var caption = box.querySelector("caption");
-      box.setAttribute("aria-label", caption ? caption.textContent : "Tableau");
-    });
-  }
-
   // Shared with the search page's script (recherche.js).
   window.mobiliteSolidaire = { distance: distance };
 
@@ -334,11 +323,6 @@
   setUpMenuButton();
   setUpOptions();
   setUpPrinting();
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(makeScrollingTablesFocusable);
-  } else {
-    makeScrollingTablesFocusable();
-  }
   setUpListening();
   setUpCommuneFinder();
 })();
