@@ -23,6 +23,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +32,22 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CONTENT = ROOT / "content"
-BASINS = 10
-TERRITORIES = 92
-COMMUNES = 3800
-SERVICES = 1400
+
+
+@dataclass(frozen=True)
+class Scale:
+    basins: int
+    territories: int
+    communes: int
+    services: int
+
+    @classmethod
+    def times_basin(cls, factor: int) -> Scale:
+        """`factor` times the real basin (13 territories, 417 communes, 47 services), in `factor` basins."""
+        return cls(factor, 13 * factor, 417 * factor, 47 * factor)
+
+
+REGION = Scale(basins=10, territories=92, communes=3800, services=1400)  # the Hauts-de-France
 DEPARTEMENTS = [("aisne", "02", "Aisne"), ("nord", "59", "Nord"), ("oise", "60", "Oise"),
                 ("pas-de-calais", "62", "Pas-de-Calais"), ("somme", "80", "Somme")]  # fmt: skip
 TEXT_FIELDS = ("description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand")
@@ -65,7 +79,7 @@ def run(arguments: list[str], cache: Path) -> Measure:
 # --- Region content -----------------------------------------------------------
 
 
-def make_region(folder: Path) -> None:
+def make_region(folder: Path, scale: Scale = REGION) -> None:
     random.seed(2026)
     if folder.exists():
         shutil.rmtree(folder)
@@ -82,21 +96,25 @@ def make_region(folder: Path) -> None:
         ],
     }  # fmt: skip
     _dump(folder / "bassin.yml", basin)
-    territories = _make_territories(folder)
-    _make_services(folder, territories)
+    territories = _make_territories(folder, scale)
+    _make_services(folder, territories, scale)
 
 
-def _make_territories(folder: Path) -> list[list[str]]:
-    """92 territories in 10 basins, 3 800 communes; returns the territory ids of each basin."""
+def _make_territories(folder: Path, scale: Scale) -> list[list[str]]:
+    """The territories of each basin, with their communes; returns the territory ids of each basin."""
     real = [yaml.safe_load(p.read_text()) for p in sorted((REAL_CONTENT / "territoires").glob("*.yml"))]
-    by_basin: list[list[str]] = [[] for _ in range(BASINS)]
+    by_basin: list[list[str]] = [[] for _ in range(scale.basins)]
     next_code = {code: 1 for _, code, _ in DEPARTEMENTS}
-    for number in range(TERRITORIES):
+    for number in range(scale.territories):
         model = real[number % len(real)]
         departement_id, code, _ = DEPARTEMENTS[number % len(DEPARTEMENTS)]
-        count = COMMUNES // TERRITORIES + (1 if number < COMMUNES % TERRITORIES else 0)
+        count = scale.communes // scale.territories + (
+            1 if number < scale.communes % scale.territories else 0
+        )
         communes = []
         for _ in range(count):
+            if next_code[code] > 999:  # an INSEE code is the department's 2 digits and 3 more
+                raise SystemExit(f"trop de communes pour le département {code} : 999 au plus.")
             insee = f"{code}{next_code[code]:03d}"
             next_code[code] += 1
             communes.append(
@@ -109,16 +127,16 @@ def _make_territories(folder: Path) -> list[list[str]]:
             "nature": model["nature"],
             "departement": departement_id, "communes": communes,
         })  # fmt: skip
-        by_basin[number % BASINS].append(territory_id)
+        by_basin[number % scale.basins].append(territory_id)
     return by_basin
 
 
-def _make_services(folder: Path, by_basin: list[list[str]]) -> None:
+def _make_services(folder: Path, by_basin: list[list[str]], scale: Scale) -> None:
     real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((REAL_CONTENT / "services").glob("*.yml"))}
     models = list(real.items())
-    for number in range(SERVICES):
+    for number in range(scale.services):
         service_id, model = models[number % len(models)]
-        basin = number % BASINS
+        basin = number % scale.basins
         town = f"Ville{number + 1}"
         record = dict(model) | {"nom": f"{model['nom']} {number + 1}"}
         for field in TEXT_FIELDS:
@@ -134,6 +152,7 @@ def _make_services(folder: Path, by_basin: list[list[str]]) -> None:
         else:
             record["territoires"] = random.sample(by_basin[basin], k=random.randint(1, 3))
         record.pop("falc_exceptions", None)  # the exceptions name fields whose text changed
+        record.pop("remplace_par", None)  # it names services by their real ids
         _dump(folder / "services" / f"{service_id}-{number + 1}.yml", record)
 
 
@@ -162,18 +181,32 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
         "pages, sans flyers": run([*build, "--sans-flyers"], cache),
         "complet, flyers à froid": run(build, cache),
     }
-    # One record changes its first sentence: its pages and its flyers are made again.
+    # One record changes its first sentence: its pages, its flyers and its data are made again.
     record = sorted((content / "services").glob("*.yml"))[0]
-    original = record.read_text(encoding="utf-8")
-    first = yaml.safe_load(original)["description"].splitlines()[0]
-    record.write_text(original.replace(first, first.removesuffix(".") + " vite.", 1), encoding="utf-8")
-    results["après une fiche modifiée"] = run(
-        ["generator", "build", "--content", str(content), "--out", str(site)], cache
-    )
-    record.write_text(original, encoding="utf-8")
+    page = site / "services" / record.stem / "index.html"
+    with edited_record(record) as sentence:
+        results["après une fiche modifiée"] = run(build, cache)
+        if sentence not in page.read_text(encoding="utf-8"):
+            raise SystemExit(f"la modification de {record.name} n'a pas changé sa page : mesure fausse.")
+    results["après le retour de la fiche"] = run(build, cache)
     results["taille du site"] = _size(site)
     results["pages"] = str(sum(1 for _ in site.rglob("index.html")))
     return results
+
+
+@contextmanager
+def edited_record(record: Path) -> Iterator[str]:
+    """The record with a new first sentence (a real edit, read back as YAML); restored after."""
+    original = record.read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    lines = data["description"].splitlines()
+    sentence = f"{lines[0].removesuffix('.')}, modifiée pour la mesure."
+    data["description"] = "\n".join([sentence, *lines[1:]])
+    _dump(record, data)
+    try:
+        yield sentence
+    finally:
+        record.write_text(original, encoding="utf-8")
 
 
 def plain_mkdocs(content: Path, work: Path) -> Measure:
@@ -216,7 +249,8 @@ def main() -> None:
         len(yaml.safe_load(p.read_text())["communes"]) for p in (region / "territoires").glob("*.yml")
     )
     print(
-        f"Région générée : {services} services, {TERRITORIES} territoires, {communes} communes, 5 publics.\n"
+        f"Région générée : {services} services, {REGION.territories} territoires, {communes} communes, "
+        "5 publics.\n"
     )
     basin_copy = work / "contenu-bassin"
     shutil.rmtree(basin_copy, ignore_errors=True)

@@ -1,0 +1,62 @@
+"""Does the build grow linearly? Time per page at several sizes (not a test: it prints figures).
+
+    .venv/bin/python benchmarks/growth.py [--facteurs 1 3 10] [--flyers-jusqua 3]
+
+For each factor, content `factor` times the real basin is made (benchmarks/region.py:
+`factor` basins, their territories, communes and services, every sentence unique),
+then built in a fresh process, its FALC analyses already in the benchmark's own cache
+(a first `check` fills it), so that the figure is the build's own cost:
+
+- the pages without flyers, at every factor;
+- the pages with flyers, up to `--flyers-jusqua` (a cold print of every flyer is long).
+
+A flat time per page means linear growth. The peak memory is the operating system's.
+Department codes limit the content to 999 communes per department, ten times the basin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.region import ROOT, Measure, Scale, make_region, run
+
+
+def measure(factor: int, work: Path, with_flyers: bool) -> list[tuple[str, Measure, int]]:
+    content, cache, site = work / f"contenu-{factor}x", work / f"cache-{factor}x", work / f"site-{factor}x"
+    make_region(content, Scale.times_basin(factor))
+    shutil.rmtree(cache, ignore_errors=True)
+    run(["generator", "check", "--content", str(content)], cache)  # the analyses, once
+    build = ["generator", "build", "--content", str(content), "--out", str(site)]
+    results = []
+    for label, arguments in (("sans flyers", [*build, "--sans-flyers"]), ("avec flyers", build)):
+        if label == "avec flyers" and not with_flyers:
+            continue
+        shutil.rmtree(site, ignore_errors=True)
+        measured = run(arguments, cache)
+        results.append((label, measured, sum(1 for _ in site.rglob("index.html"))))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--facteurs", type=int, nargs="+", default=[1, 3, 10])
+    parser.add_argument("--flyers-jusqua", type=int, default=3)
+    parser.add_argument("--dossier", type=Path, default=ROOT / "build" / "croissance")
+    arguments = parser.parse_args()
+    work = arguments.dossier.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"{'taille':>8} {'construction':<12} {'pages':>7} {'temps':>8} {'ms par page':>12} {'mémoire':>9}")
+    for factor in arguments.facteurs:
+        for label, measured, pages in measure(factor, work, factor <= arguments.flyers_jusqua):
+            print(
+                f"{factor:>6} x {label:<12} {pages:>7} {measured.seconds:>6.1f} s "
+                f"{1000 * measured.seconds / pages:>12.1f} {measured.peak_megabytes:>6.0f} Mo"
+            )
+
+
+if __name__ == "__main__":
+    main()
