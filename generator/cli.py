@@ -129,6 +129,11 @@ def _parser() -> argparse.ArgumentParser:
 
     diff = command("diff", "diff", "ce que change le contenu depuis une révision git (fiches, pages, flyers)")
     diff.add_argument("revision", help="révision git de référence, par exemple main ou origin/main")
+    diff.add_argument(
+        "--apercu",
+        metavar="ADRESSE",
+        help="adresse de l'aperçu construit : les pages et flyers cités deviennent des liens vers lui",
+    )
 
     guide = command(
         "guide", "guide", "écrit CONTRIBUTING.md, le guide des contributeurs, depuis le modèle", False

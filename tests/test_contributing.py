@@ -184,6 +184,13 @@ def test_the_change_summary_lists_records_pages_and_flyers(content_dir: Path, tm
     summary = changes.markdown()
     assert "### Fiches ajoutées : 1\n\n- `services/bus-ligne-2`" in summary
     assert "### Fiches modifiées : 1\n\n- `services/aide-alpha` : contact" in summary
+    assert "- `/services/aide-alpha/`" in summary  # no preview: addresses only
+    preview = "https://exemple.github.io/mobilite/apercu/42"
+    comment = changes.markdown(preview=preview)
+    assert f"[Ouvrir l'aperçu du site]({preview}/)" in comment
+    assert f"- [`/services/aide-alpha/`]({preview}/services/aide-alpha/)" in comment
+    assert f"- [`/flyers/publics/seniors.pdf`]({preview}/flyers/publics/seniors.pdf)" in comment
+    assert "- `/services/navette-frontiere/`" in comment  # a removed page is not in the preview
 
 
 def test_diff_compares_with_a_git_revision(content_dir: Path) -> None:

@@ -123,3 +123,46 @@ def test_a_record_added_in_the_web_editor_passes_the_content_job(tmp_path: Path)
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stdout[-2000:]
     assert "::error" not in result.stdout
+
+
+def pages_script(work: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ROOT / "tools" / "pages.sh"), *arguments], cwd=work, capture_output=True, text=True, check=False
+    )
+
+
+def test_the_pages_tree_keeps_the_site_and_the_previews_of_open_pull_requests(tmp_path: Path) -> None:
+    def git(*arguments: str, folder: Path = tmp_path / "depot") -> str:
+        done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "github.git")], check=True)
+    subprocess.run(["git", "clone", "-q", str(tmp_path / "github.git"), str(tmp_path / "depot")], check=True)
+    work = tmp_path / "depot"
+    for folder, text in (("site", "publié"), ("apercu-12", "essai 12"), ("apercu-13", "essai 13")):
+        (work / folder / "services").mkdir(parents=True)
+        (work / folder / "services" / "index.html").write_text(text, encoding="utf-8")
+    for step in (["publier", "site"], ["apercu", "12", "apercu-12"], ["apercu", "13", "apercu-13"],
+                 ["retirer", "13"], ["publier", "site"]):  # fmt: skip
+        assert pages_script(work, *step).returncode == 0, step
+    files = git("--git-dir", str(tmp_path / "github.git"), "ls-tree", "-r", "--name-only", "site-publie")
+    assert files.split() == [".nojekyll", "apercu/12/services/index.html", "services/index.html"]
+    assert (work / "pages" / "apercu" / "12" / "services" / "index.html").read_text() == "essai 12"
+    history = git("--git-dir", str(tmp_path / "github.git"), "rev-list", "--count", "site-publie")
+    assert history.strip() == "1"  # force-pushed: old PDFs never pile up
+    refused = pages_script(work, "apercu", "12; rm -rf /", "site")
+    assert refused.returncode == 2 and "numéro de demande de fusion invalide" in refused.stderr
+
+
+def test_the_preview_workflow_runs_only_main_and_the_built_files() -> None:
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "apercu.yml").read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML reads the key « on » as true
+    assert set(triggers) == {"workflow_run", "pull_request_target"}
+    for job in flow["jobs"].values():
+        assert "vars.PUBLIER == 'oui'" in job["if"]
+        checkouts = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+        assert [step["with"]["ref"] for step in checkouts] == ["main"]
+        assert "make" not in " ".join(step.get("run", "") for step in job["steps"])
+    site_steps = workflow()["jobs"]["site"]["steps"]
+    prepared = next(step for step in site_steps if step.get("name") == "Préparer l'aperçu")
+    assert "--apercu __APERCU__" in prepared["run"] and "numero.txt" in prepared["run"]

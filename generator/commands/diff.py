@@ -12,11 +12,13 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..content.records import Content
 from ..content.yaml_loader import YamlDocument
@@ -41,21 +43,42 @@ class Changes:
     pages_changed: list[str] = field(default_factory=list)
     flyers_changed: list[str] = field(default_factory=list)
 
-    def markdown(self, shown: int = 25) -> str:
-        """The summary in French, as Markdown (the pull request's summary)."""
+    def markdown(self, shown: int = 25, preview: str | None = None) -> str:
+        """The summary in French, as Markdown (the pull request's summary and comment).
+
+        With the address of a built `preview`, the pages and flyers it has are links to it:
+        a reviewer opens a changed page in one click.
+        """
         if not (self.added or self.removed or self.changed):
             return "## Ce que change cette modification\n\nAucune fiche ne change.\n"
         lines = ["## Ce que change cette modification", ""]
+        if preview:
+            lines += [
+                f"[Ouvrir l'aperçu du site]({_link(preview, '')}) : le site tel qu'il sera après la fusion.",
+                "",
+            ]
+        shown_in = _shown_in(preview)
         lines += _section("Fiches ajoutées", [f"`{k}`" for k in self.added], shown)
         lines += _section(
             "Fiches modifiées", [f"`{k}` : {', '.join(fields)}" for k, fields in self.changed.items()], shown
         )
         lines += _section("Fiches supprimées", [f"`{k}`" for k in self.removed], shown)
-        lines += _section("Pages ajoutées", [f"`/{p}`" for p in self.pages_added], shown)
-        lines += _section("Pages modifiées", [f"`/{p}`" for p in self.pages_changed], shown)
+        lines += _section("Pages ajoutées", [shown_in(p) for p in self.pages_added], shown)
+        lines += _section("Pages modifiées", [shown_in(p) for p in self.pages_changed], shown)
         lines += _section("Pages supprimées", [f"`/{p}`" for p in self.pages_removed], shown)
-        lines += _section("Flyers à réimprimer", [f"`/{p}`" for p in self.flyers_changed], shown)
+        lines += _section("Flyers à réimprimer", [shown_in(p) for p in self.flyers_changed], shown)
         return "\n".join(lines)
+
+
+def _shown_in(preview: str | None) -> Callable[[str], str]:
+    """How a page or flyer of the new site is named: its address, a link when there is a preview."""
+    if not preview:
+        return lambda path: f"`/{path}`"
+    return lambda path: f"[`/{path}`]({_link(preview, path)})"
+
+
+def _link(preview: str, path: str) -> str:
+    return preview.rstrip("/") + "/" + quote(path)
 
 
 def _section(title: str, items: list[str], shown: int) -> list[str]:
@@ -152,5 +175,5 @@ def run(arguments: argparse.Namespace) -> int:
     except ChangeError as error:
         print(f"Comparaison impossible : {error}", file=sys.stderr)
         return 1
-    print(changes.markdown())
+    print(changes.markdown(preview=arguments.apercu))
     return 0
