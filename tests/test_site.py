@@ -216,3 +216,22 @@ def test_a_build_without_purgecss_says_how_to_install_it(
     monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
     with pytest.raises(theme_assets.ThemeAssetsFailed, match="lancez « make site »"):
         theme_assets.purged_style_sheet(b".md-header{color:red}", ["header"])
+
+
+def test_the_theme_style_sheet_is_cut_by_the_markup_so_a_text_change_reuses_it(tmp_path: Path) -> None:
+    """The words PurgeCSS reads come from tags, not text, addresses or ids: the cached result holds."""
+    for name, text in (("avant", "Appelez Wimoov"), ("apres", "Appelez Wimoov au 03 21 00 00 00")):
+        page = tmp_path / name / "services" / "wimoov" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<h2 id="{text[:12]}">{text}</h2><a class="md-button bouton-appeler" href="tel:{text}" '
+            f'aria-label="{text}" data-md-toggle="drawer">{text}</a>',
+            encoding="utf-8",
+        )
+    before, after = (
+        theme_assets.markup_words(tmp_path / "avant"),
+        theme_assets.markup_words(tmp_path / "apres"),
+    )
+    assert before == after
+    assert {"a", "h2", "md-button", "bouton-appeler", "data-md-toggle", "drawer", "href"} <= set(before)
+    assert "Wimoov" not in before and "Appelez" not in before

@@ -29,9 +29,18 @@ from ..locations import PURGECSS, theme_css_cache
 THEME_CSS = "assets/stylesheets/main.*.min.css"
 UNUSED = ("assets/javascripts", "assets/stylesheets/*.map", "assets/stylesheets/palette.*.css")
 OUR_SCRIPTS = "assets/*.js"  # they add classes and elements the pages do not have yet
-_TAG = re.compile(r"<([a-zA-Z][\w-]*)([^>]*)>")
-_ATTRIBUTE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
+_ATTRIBUTE = re.compile(r"""\s([\w:-]+)(?:="([^"]*)")?""")
 _WORD = re.compile(r"[A-Za-z0-9_-]+")  # what PurgeCSS's default extractor takes as a word
+# Values that are text, addresses or references, never what the theme's selectors test (they
+# test [href] or [id] only as present): left out, the words stay the same when the content
+# changes, and so does the cache key.
+_TEXT_VALUES = frozenset({
+    "href", "src", "id", "title", "alt", "aria-label", "aria-labelledby", "aria-describedby",
+    "aria-controls", "content", "value", "placeholder", "d", "xmlns", "viewBox", "datetime", "action",
+    "hreflang", "srcset", "style",
+})  # fmt: skip
 
 
 class ThemeAssetsFailed(Exception):
@@ -48,14 +57,14 @@ def slim_theme_assets(site: Path) -> None:
 
 
 def markup_words(site: Path) -> list[str]:
-    """Every word of the pages' tags (not of their text), and every word of our scripts."""
+    """Every word of the pages' tags (names, attributes, classes; not their text), and of our scripts."""
     words: set[str] = set()
     for page in site.rglob("*.html"):
-        for tag in _TAG.finditer(page.read_text(encoding="utf-8")):
-            words.add(tag.group(1).lower())
-            for attribute in _ATTRIBUTE.finditer(tag.group(2)):
-                words.add(attribute.group(1))
-                value = attribute.group(2) or attribute.group(3) or attribute.group(4) or ""
+        tags = "".join(_TAG.findall(page.read_text(encoding="utf-8")))
+        words.update(name.lower() for name in _TAG_NAME.findall(tags))
+        for name, value in _ATTRIBUTE.findall(tags):
+            words.add(name)
+            if value and name not in _TEXT_VALUES:
                 words.update(_WORD.findall(value))
     for script in site.glob(OUR_SCRIPTS):
         words.update(_WORD.findall(script.read_text(encoding="utf-8")))
