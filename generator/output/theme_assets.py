@@ -1,5 +1,7 @@
 """The theme's files cut to what the built pages use: a light page on a bad phone network.
 
+Part of the MkDocs adapter's work (it knows mkdocs-material's file names); called by it.
+
 mkdocs-material ships a style sheet for every component it has (137 KB, 22 KB
 compressed) and a JavaScript bundle the site does not load (see "scripts" in
 overrides/main.html). After MkDocs:
@@ -51,9 +53,13 @@ def slim_theme_assets(site: Path) -> None:
     """Cut the theme's style sheet to the rules the site uses; remove the theme's unused files."""
     for pattern in UNUSED:
         for path in sorted(site.glob(pattern)):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    words = markup_words(site)
     for style_sheet in sorted(site.glob(THEME_CSS)):
-        style_sheet.write_bytes(purged_style_sheet(style_sheet.read_bytes(), markup_words(site)))
+        style_sheet.write_bytes(purged_style_sheet(style_sheet.read_bytes(), words))
 
 
 def markup_words(site: Path) -> list[str]:
