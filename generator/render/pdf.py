@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import locations
-from ..content.records import Content, group_by_need
+from ..content.records import Content
 from ..locations import FONT_NAMES, PACKAGE
 from ..structure.flyers import LAYOUTS, Flyer, FlyerReport, PrintedFlyer
 from .assets import check_fonts
+from .flyer_height import estimated_pages
 from .flyer_html import flyer_html
 
 MAX_PAGES = 2  # one sheet, recto-verso
@@ -82,7 +83,7 @@ def _fit(flyers: list[Flyer], content: Content, workers: int) -> dict[str, _Fitt
     per_part: dict[str, int] = {}  # whole path -> services per part, for split flyers
     accepted: list[PrintedFlyer] = []
     notes: list[tuple[str, str]] = []  # (planned flyer, note)
-    pending = _guesses(flyers, per_part)
+    pending = _guesses(flyers, content, per_part)
     with _Printer(workers) as printer:
         while pending:
             results = printer.print_many(
@@ -109,7 +110,7 @@ def _fit(flyers: list[Flyer], content: Content, workers: int) -> dict[str, _Fitt
                     )
             accepted = [p for p in accepted if p.flyer.whole_path not in resplit]
             retry = [r for r in retry if r[0].whole_path not in resplit]
-            pending = retry + _guesses([planned[path] for path in sorted(resplit)], per_part)
+            pending = retry + _guesses([planned[path] for path in sorted(resplit)], content, per_part)
     return _by_planned_flyer(flyers, accepted, notes)
 
 
@@ -137,21 +138,23 @@ def _by_planned_flyer(
     return fitted
 
 
-# Heights measured on printed flyers (millimetres): the first guess of the
-# layout and of page numbers, checked by printing; a wrong guess costs one print.
+# Heights measured on printed flyers (millimetres), for splitting a flyer far too long.
 _PAGE_HEIGHT = 263
 _HEADER_AND_FOOTER = 80
 _NEED_HEADING = 14
-_SERVICE_HEIGHT = {"complet": 44, "moyen": 36, "court": 30}
-_DESK_HEIGHT = {"complet": 32, "moyen": 22, "court": 14}
+_SERVICE_HEIGHT_SHORT = 30
+_DESK_HEIGHT_SHORT = 14
 # Services of one need that a short flyer holds on two pages.
 _PER_PART = (
-    MAX_PAGES * _PAGE_HEIGHT - _HEADER_AND_FOOTER - 4 * _NEED_HEADING - 2 * _DESK_HEIGHT["court"]
-) // _SERVICE_HEIGHT["court"]
+    MAX_PAGES * _PAGE_HEIGHT - _HEADER_AND_FOOTER - 4 * _NEED_HEADING - 2 * _DESK_HEIGHT_SHORT
+) // _SERVICE_HEIGHT_SHORT
 
 
-def _guesses(flyers: list[Flyer], per_part: dict[str, int]) -> list[tuple[Flyer, str, bool]]:
-    """For each flyer, the layout likely to fit one sheet and whether it needs two pages.
+def _guesses(
+    flyers: list[Flyer], content: Content, per_part: dict[str, int]
+) -> list[tuple[Flyer, str, bool]]:
+    """For each flyer, the layout likely to fit one sheet and whether it needs two pages,
+    from the height of its text in each layout (`flyer_height`); the printer checks the guess.
 
     A flyer far too long for any layout is split at once, without printing it; a flyer
     in `per_part` is split in parts of that many services.
@@ -159,28 +162,18 @@ def _guesses(flyers: list[Flyer], per_part: dict[str, int]) -> list[tuple[Flyer,
     guessed = []
     for flyer in flyers:
         if flyer.path in per_part:
-            guessed += _guesses(flyer.split(per_part[flyer.path]), {})
+            guessed += _guesses(flyer.split(per_part[flyer.path]), content, {})
             continue
-        pages = _estimated_pages(flyer)
+        pages = {layout: estimated_pages(flyer_html(flyer, content, layout)) for layout in LAYOUTS}
         layout = next((name for name in LAYOUTS if pages[name] <= MAX_PAGES), None)
         if layout is not None:
             guessed.append((flyer, layout, pages[layout] > 1))
         elif pages["court"] > MAX_PAGES * 1.2 and len(flyer.services) > 1:
             per_part[flyer.path] = _first_split(flyer, pages["court"])
-            guessed += _guesses([flyer], per_part)
+            guessed += _guesses([flyer], content, per_part)
         else:
             guessed.append((flyer, LAYOUTS[-1], True))
     return guessed
-
-
-def _estimated_pages(flyer: Flyer) -> dict[str, float]:
-    groups = len(group_by_need(list(flyer.services)))
-    pages = {}
-    for layout in LAYOUTS:
-        height = _HEADER_AND_FOOTER + groups * _NEED_HEADING + len(flyer.desks) * _DESK_HEIGHT[layout]
-        height += len(flyer.services) * _SERVICE_HEIGHT[layout] * len(flyer.languages)
-        pages[layout] = height / _PAGE_HEIGHT
-    return pages
 
 
 def _first_split(flyer: Flyer, pages: float) -> int:
@@ -189,7 +182,7 @@ def _first_split(flyer: Flyer, pages: float) -> int:
     Each part repeats the header and the help desks (`overhead`, in pages), so a part holds
     less than two pages of services; a margin keeps a part from spilling onto a third page.
     """
-    overhead = min(0.9, (_HEADER_AND_FOOTER + len(flyer.desks) * _DESK_HEIGHT["court"]) / _PAGE_HEIGHT)
+    overhead = min(0.9, (_HEADER_AND_FOOTER + len(flyer.desks) * _DESK_HEIGHT_SHORT) / _PAGE_HEIGHT)
     sheets = max(2, math.ceil(1.15 * (pages - overhead) / (MAX_PAGES - overhead)))
     return min(_PER_PART // len(flyer.languages), math.ceil(len(flyer.services) / sheets))
 
