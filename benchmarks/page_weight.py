@@ -141,11 +141,26 @@ def cost(browser: Browser, base_url: str, site: Path, path: str) -> PageCost:
     return PageCost(sum(transferred(site, url) for url in requested), len(requested), first_paint)
 
 
+def page_of_each_type(site: Path) -> dict[str, str]:
+    """The pages measured; on a generated site (benchmarks/growth.py), a page of the same type
+    stands for one the real basin has (its first territory, service or commune)."""
+    chosen = {}
+    for name, path in PAGES.items():
+        parts = path.split("/")
+        if not (site / path).exists() and (site / parts[0]).is_dir():
+            folders = sorted(folder.name for folder in (site / parts[0]).iterdir() if folder.is_dir())
+            numbered = [name for name in folders if name[:1].isdigit()]  # a commune, not an index
+            path = "/".join([parts[0], (numbered or folders)[0], *parts[2:]])
+        if (site / path).exists():
+            chosen[name] = path
+    return chosen
+
+
 def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
     with serve_compressed(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGUMENTS)
-        costs = {name: cost(browser, base_url, site, path) for name, path in PAGES.items()}
+        costs = {name: cost(browser, base_url, site, path) for name, path in page_of_each_type(site).items()}
         browser.close()
     print("Réseau 3G lent émulé : 400 kbit/s, 400 ms par aller-retour ; fichiers compressés (gzip).")
     print(f"{'type de page':<22} {'transféré':>10} {'fichiers':>9} {'1er texte':>10}")

@@ -178,6 +178,7 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
     files = SiteFiles()
     for page in site.pages:
         files.add(page.source, renderer.render(page).encode())
+    files.add(urls.COMMUNE_FINDER_DATA, renderer.commune_finder_script())
     try:
         files.add_all(site_assets())
         files.add_all(redirection_files(site.content, site.redirections))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -235,3 +236,16 @@ def test_the_theme_style_sheet_is_cut_by_the_markup_so_a_text_change_reuses_it(t
     assert before == after
     assert {"a", "h2", "md-button", "bouton-appeler", "data-md-toggle", "drawer", "href"} <= set(before)
     assert "Wimoov" not in before and "Appelez" not in before
+
+
+def test_the_commune_finder_list_is_one_script_loaded_on_use_not_in_each_page(real_site: Path) -> None:
+    script = (real_site / "communes" / "liste-des-communes.js").read_text(encoding="utf-8")
+    prefix = "window.mobiliteSolidaireCommunes = "
+    assert script.startswith(prefix) and script.rstrip().endswith(";")
+    communes = json.loads(script.removeprefix(prefix).rstrip().removesuffix(";"))
+    assert len(communes) == sum(1 for _ in (real_site / "communes").glob("[0-9]*/index.html"))
+    assert all((real_site / "communes" / commune["i"] / "index.html").is_file() for commune in communes)
+    for page in ("index.html", "communes/index.html"):
+        html = (real_site / page).read_text(encoding="utf-8")
+        assert "mobiliteSolidaireCommunes" not in html and "donnees-communes" not in html
+        assert 'data-recherche-commune="' in html

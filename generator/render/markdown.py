@@ -23,6 +23,7 @@ from ..structure.languages import STRINGS
 from ..structure.pages import Page, communes_by_letter, communes_by_postcode
 from .abbreviations import Abbreviations
 from .environment import page_environment
+from .escape import json_script
 
 
 @dataclass
@@ -76,11 +77,17 @@ class SiteRenderer:
             contributor_guide=self._guide() if page.template == "guide.md.j2" else None,
             communes_by_letter=self.letters,
             communes_by_postcode=self.postcodes,
-            commune_finder_data=lambda to: [
-                {**entry, "u": str(to(entry["u"]))} for entry in self.finder_entries
-            ],
             **context,
         )
+
+    def commune_finder_script(self) -> bytes:
+        """The communes the finder searches, as a script that hands them to assets/options.js.
+
+        A script, not a JSON file: a browser opening the site from a USB key loads a script
+        from a folder, but refuses to fetch a file. JSON is valid JavaScript; `json_script`
+        keeps any "<" or "&" from a name inert.
+        """
+        return f"window.mobiliteSolidaireCommunes = {json_script(self.finder_entries)};\n".encode()
 
     @staticmethod
     def _guide() -> Markup:
@@ -97,7 +104,7 @@ def _finder_entries(content: Content) -> list[dict[str, Any]]:
             "c": commune.codes_postaux,
             "a": [search_key(name) for name in commune.anciens_noms],
             "an": commune.anciens_noms,
-            "u": urls.commune(insee),
+            "i": insee,  # its page: communes/<insee>/
         }
         for insee, (commune, _) in content.communes.items()
     ]

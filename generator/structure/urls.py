@@ -17,6 +17,9 @@ AUDIENCES = "publics/"
 TERRITORIES = "territoires/"
 SERVICES = "services/"
 COMMUNES = "communes/"
+# The communes the finder searches, a script loaded when a person starts typing (not in the page:
+# at region scale it would weigh more than the page itself).
+COMMUNE_FINDER_DATA = "communes/liste-des-communes.js"
 SEARCH = "recherche/"
 SEARCH_INDEX = "pagefind/"  # written by Pagefind after the pages are built
 GLOSSARY = "glossaire/"

@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 
@@ -49,8 +49,9 @@ def test_the_home_form_goes_straight_to_the_commune_page(page: Page, site_url: s
 def test_a_commune_not_found_gets_the_closest_names_not_a_reproach(page: Page, site_url: str) -> None:
     page.goto(site_url + "communes/")
     page.fill("#commune", "Zzyzx")
+    expected = "Nous n'avons pas trouvé «\u00a0Zzyzx\u00a0». Est-ce une de ces communes\u00a0?"
+    expect(page.locator(".resultat-commune")).to_have_text(expected)  # once the list has loaded
     status = page.inner_text(".resultat-commune")
-    assert status == "Nous n'avons pas trouvé «\u00a0Zzyzx\u00a0». Est-ce une de ces communes\u00a0?"
     assert "orthographe" not in status
     links = page.locator(".suggestions-communes a").all_inner_texts()
     assert len(links) == 4 and links[-1] == "Choisir la première lettre de votre commune"
@@ -58,6 +59,7 @@ def test_a_commune_not_found_gets_the_closest_names_not_a_reproach(page: Page, s
 
 def test_a_shared_postcode_lists_every_commune_with_it(page: Page, site_url: str) -> None:
     page.goto(site_url + "communes/?commune=62360")
+    expect(page.locator(".suggestions-communes li").first).to_be_visible()
     names = page.locator(".suggestions-communes li").all_inner_texts()
     assert len(names) > 1
     assert all("62360" in name for name in names)

@@ -93,7 +93,7 @@ def test_the_finder_moves_the_focus_to_its_answer_and_says_how_many(sized_page: 
     page.goto(site_url + "communes/")
     page.fill("#commune", "saint")
     page.press("#commune", "Enter")
-    assert page.evaluate("document.activeElement.closest('.suggestions-communes') !== null")
+    page.wait_for_function("() => document.activeElement.closest('.suggestions-communes') !== null")
     assert page.get_attribute(".resultat-commune", "aria-live") == "polite"
     assert page.inner_text(".resultat-commune").endswith("communes trouvées.")
 

@@ -224,18 +224,46 @@
 
   function setUpCommuneFinder() {
     document.querySelectorAll("[data-recherche-commune]").forEach(function (form) {
-      var data = form.querySelector(".donnees-communes");
-      if (!data) return;
-      var communes = JSON.parse(data.textContent);
+      var communes = null;
+      var unavailable = false; // the list did not load: the form opens the index of communes
       var input = form.querySelector("input");
       var status = form.querySelector(".resultat-commune");
       var list = form.querySelector(".suggestions-communes");
       var index = form.getAttribute("action");
+      var folder = new URL(".", form.action).href; // the index of communes: each page is <insee>/ below it
+
+      /* The list of communes is a script of its own, loaded when the field is first used: the
+         pages stay light, and a script loads from a USB key where a data file would not. */
+      function withCommunes(then) {
+        if (communes) { then(); return; }
+        if (window.mobiliteSolidaireCommunes) {
+          communes = window.mobiliteSolidaireCommunes;
+          then();
+          return;
+        }
+        if (input.value.trim()) status.textContent = "Chargement de la liste des communes\u2026";
+        var source = form.getAttribute("data-recherche-commune");
+        var script = document.querySelector('script[src="' + source + '"]');
+        if (!script) {
+          script = document.createElement("script");
+          script.src = source;
+          script.addEventListener("error", function () {
+            unavailable = true;
+            status.textContent = "La liste des communes ne se charge pas. Appuyez sur \u00ab\u00a0Chercher\u00a0\u00bb.";
+          });
+          document.head.appendChild(script);
+        }
+        script.addEventListener("load", function () { withCommunes(then); });
+      }
+
+      function communePage(commune) {
+        return pageAddress(folder + commune.i + "/");
+      }
 
       function link(commune, via) {
         var item = document.createElement("li");
         var anchor = document.createElement("a");
-        anchor.href = pageAddress(commune.u);
+        anchor.href = communePage(commune);
         anchor.textContent = commune.n;
         item.appendChild(anchor);
         item.appendChild(document.createTextNode(
@@ -246,6 +274,7 @@
       function show() {
         list.textContent = "";
         if (!normalise(input.value)) { status.textContent = ""; return []; }
+        if (!communes) { withCommunes(show); return []; }
         var found = findCommunes(communes, input.value);
         found.slice(0, 8).forEach(function (match) { list.appendChild(link(match.commune, match.via)); });
         if (found.length) {
@@ -264,18 +293,24 @@
         return found;
       }
 
-      input.addEventListener("input", show);
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
+      function go() {
         var found = show();
         if (found.length === 1 || (found.length && found[0].score === 0)) {
-          window.location.href = pageAddress(found[0].commune.u);
+          window.location.href = communePage(found[0].commune);
         } else if (list.querySelector("a")) {
           list.querySelector("a").focus();
         }
+      }
+
+      input.addEventListener("focus", function () { withCommunes(show); }, { once: true });
+      input.addEventListener("input", show);
+      form.addEventListener("submit", function (event) {
+        if (unavailable) return;
+        event.preventDefault();
+        withCommunes(go);
       });
       var query = new URLSearchParams(window.location.search).get("commune");
-      if (query) { input.value = query; show(); }
+      if (query) { input.value = query; withCommunes(show); }
     });
   }
 
