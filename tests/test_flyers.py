@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import io
 import math
+import os
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -387,3 +389,27 @@ def test_a_longer_text_makes_a_taller_flyer() -> None:
     long = estimated_pages(page.format(row.format("Une aide pour passer le permis de conduire. " * 4) * 5))
     assert 0 < short < long
     assert estimated_pages(page.format(row.format("Une aide.") * 40)) > 2  # forty services: more than a sheet
+
+
+def test_cache_entries_no_build_used_for_a_month_are_removed(content_dir: Path, tmp_path: Path) -> None:
+    from generator.content.loader import load_content
+
+    from .conftest import TODAY
+
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    cache = tmp_path / "cache"
+    print_flyers(plan_flyers(content), content, cache, workers=1)
+    used = sorted(cache.glob("*.json"))
+    month_ago = time.time() - 31 * 24 * 3600
+    for name, age in (("vieille", month_ago), ("recente", time.time() - 24 * 3600)):
+        (cache / f"{name}.json").write_text("{}", encoding="utf-8")
+        (cache / f"{name}-0.pdf").write_bytes(b"%PDF")
+        os.utime(cache / f"{name}.json", (age, age))
+    for entry in used:  # as old as the forgotten one, but this build uses them
+        os.utime(entry, (month_ago, month_ago))
+    again = print_flyers(plan_flyers(content), content, cache, workers=1)
+    assert again.rendered == []
+    assert not (cache / "vieille.json").exists() and not (cache / "vieille-0.pdf").exists()
+    assert (cache / "recente.json").exists() and (cache / "recente-0.pdf").exists()  # another branch's, maybe
+    assert all(entry.exists() and entry.stat().st_mtime > month_ago + 3600 for entry in used)

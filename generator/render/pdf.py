@@ -17,6 +17,8 @@ import hashlib
 import json
 import math
 import multiprocessing
+import os
+import time
 from collections import defaultdict
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -50,6 +52,7 @@ def print_flyers(
     for flyer in missing:
         done[flyer.path] = fitted[flyer.path]
         cache.store(keys[flyer.path], flyer, fitted[flyer.path])
+    cache.forget_unused(set(keys.values()))
     printed = [item for flyer in flyers for item in done[flyer.path].printed]  # type: ignore[union-attr]
     notes = sorted(note for flyer in flyers for note in done[flyer.path].notes)  # type: ignore[union-attr]
     return FlyerReport(
@@ -256,7 +259,14 @@ def flyer_salt() -> str:
 
 
 class _FlyerCache:
-    """`<key>.json` (parts, layouts, notes) and `<key>-<n>.pdf` per planned flyer."""
+    """`<key>.json` (parts, layouts, notes) and `<key>-<n>.pdf` per planned flyer.
+
+    Each build touches the entries it uses; an entry no build has used for `KEEP_UNUSED_DAYS`
+    is removed, so that the cache does not grow with every edit. (The other branches a
+    contributor builds keep theirs meanwhile.)
+    """
+
+    KEEP_UNUSED_DAYS = 30
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.folder = folder
@@ -274,6 +284,7 @@ class _FlyerCache:
         if index is None or not index.is_file():
             return None
         entry = json.loads(index.read_text(encoding="utf-8"))
+        os.utime(index)  # used: kept
         printed = []
         for number, part in enumerate(entry["parts"]):
             pdf = index.with_name(f"{key}-{number}.pdf")
@@ -303,3 +314,14 @@ class _FlyerCache:
             })  # fmt: skip
         entry = {"parts": parts, "notes": fitted.notes}
         (self.folder / f"{key}.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+    def forget_unused(self, used: set[str]) -> None:
+        """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        too_old = time.time() - self.KEEP_UNUSED_DAYS * 24 * 3600
+        for index in self.folder.glob("*.json"):
+            if index.stem not in used and index.stat().st_mtime < too_old:
+                for pdf in self.folder.glob(f"{index.stem}-*.pdf"):
+                    pdf.unlink()
+                index.unlink()
