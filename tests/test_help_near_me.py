@@ -238,11 +238,11 @@ def test_a_service_page_shows_the_date_and_the_operators_pages(real_site: Path) 
 
 
 def test_the_home_page_finder_leads_to_the_commune_pages(real_site: Path) -> None:
-    page = article(real_site, ".")
-    data = page.select_one("form.recherche-commune script.donnees-communes")
-    assert data["type"] == "application/json"
-    assert '"n":"Bourbourg"' in data.get_text() and '"u":"communes/59094/"' in data.get_text()
-    assert '"an":["Fort-Mardyck","Mardyck","Saint-Pol-sur-Mer"]' in data.get_text()
+    form = article(real_site, ".").select_one("form.recherche-commune")
+    assert form["action"] == "communes/"
+    data = (real_site / form["data-recherche-commune"]).read_text(encoding="utf-8")
+    assert '"i":"59094"' in data and '"n":"Bourbourg"' in data  # its page: communes/59094/
+    assert '"an":["Fort-Mardyck","Mardyck","Saint-Pol-sur-Mer"]' in data
 
 
 def test_help_desks_are_open_data_in_the_national_schema(minimal_site: Path) -> None:

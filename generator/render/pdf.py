@@ -18,7 +18,6 @@ import json
 import math
 import multiprocessing
 import os
-import time
 from collections import defaultdict
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -316,10 +315,17 @@ class _FlyerCache:
         (self.folder / f"{key}.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
     def forget_unused(self, used: set[str]) -> None:
-        """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too)."""
+        """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too).
+
+        Days are counted back from this build's own entries, just touched: the generator
+        never reads the clock itself (tests/test_architecture.py).
+        """
         if self.folder is None or not self.folder.is_dir():
             return
-        too_old = time.time() - self.KEEP_UNUSED_DAYS * 24 * 3600
+        touched = [path.stat().st_mtime for key in used if (path := self.folder / f"{key}.json").is_file()]
+        if not touched:
+            return
+        too_old = max(touched) - self.KEEP_UNUSED_DAYS * 24 * 3600
         for index in self.folder.glob("*.json"):
             if index.stem not in used and index.stat().st_mtime < too_old:
                 for pdf in self.folder.glob(f"{index.stem}-*.pdf"):
