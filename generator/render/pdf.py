@@ -253,7 +253,8 @@ def flyer_salt() -> str:
     digest = hashlib.sha256(f"v{CACHE_VERSION} weasyprint {version('weasyprint')}".encode())
     for name in FONT_NAMES:
         digest.update((locations.FONT_FILES / name).read_bytes())
-    digest.update((PACKAGE / "render" / "pdf.py").read_bytes())  # the fitting rules and the layouts
+    for rules in ("pdf.py", "flyer_height.py"):  # the fitting rules, and the first guess they start from
+        digest.update((PACKAGE / "render" / rules).read_bytes())
     return digest.hexdigest()
 
 
