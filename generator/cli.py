@@ -64,10 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--sans-flyers", action="store_true", help="sans les flyers PDF, pour un aperçu plus rapide"
     )
-    build.add_argument(
+    mode = build.add_mutually_exclusive_group()
+    mode.add_argument(
         "--publication",
         action="store_true",
         help="refuse de construire tant que l'adresse du site n'est pas confirmée (flyers à distribuer)",
+    )
+    mode.add_argument(
+        "--apercu",
+        action="store_true",
+        help="aperçu d'une proposition : chaque page le dit, et les moteurs de recherche l'ignorent",
     )
 
     serve = command("serve", "serve", "aperçu en direct : le site se met à jour quand une fiche change")

@@ -193,10 +193,12 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
     return files
 
 
-def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
+def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArchive | None:
     """Write the pages, build the HTML beside `out_dir`, then put it in place.
 
     With the flyers, the site is also packed for a USB key, announced on the flyers page.
+    A `preview` (a proposed change, for its reviewers) says so on every page and asks search
+    engines not to index it.
     """
     out_dir = out_dir.resolve()
     try:
@@ -210,7 +212,7 @@ def publish(site: SitePlan, out_dir: Path) -> OfflineArchive | None:
         try:
             build_html(
                 docs, html, site_name=site.content.basin.titre_site, site_url=site.content.basin.adresse_site,
-                nav=navigation(site.pages), dated=edition_date(site.content),
+                nav=navigation(site.pages), dated=edition_date(site.content), preview=preview,
             )  # fmt: skip
             finish_pages(html, blocks)
             index_for_search(html)
@@ -271,7 +273,13 @@ class BuildReport:
 
 
 def build(
-    content_dir: Path, out_dir: Path, *, today: date, flyers: bool = True, publication: bool = False
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    today: date,
+    flyers: bool = True,
+    publication: bool = False,
+    preview: bool = False,
 ) -> BuildReport:
     """The whole site; for `publication`, only with flyers fit to hand out (no proof mark)."""
     started = time.perf_counter()
@@ -292,7 +300,7 @@ def build(
         )
     printed = print_flyers(checked) if flyers else None
     site = plan(checked, printed, today)
-    archive = publish(site, out_dir)
+    archive = publish(site, out_dir, preview)
     seconds = time.perf_counter() - started
     return BuildReport(
         out_dir.resolve(),

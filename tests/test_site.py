@@ -12,8 +12,9 @@ from bs4 import BeautifulSoup
 
 from generator.output import theme_assets
 from generator.output.mkdocs_adapter import scroll_with_keyboard
+from generator.pipeline import build
 
-from .conftest import REAL_CONTENT
+from .conftest import MINIMAL_CONTENT, REAL_CONTENT, TODAY
 
 # A service shown on a page: as a card, or as a line of a list in brief (audience pages).
 CARD_LINK = re.compile(r'<div class="carte-service"[^>]*>\s*<h3><a href="([^"]+)"')
@@ -249,3 +250,17 @@ def test_the_commune_finder_list_is_one_script_loaded_on_use_not_in_each_page(re
         html = (real_site / page).read_text(encoding="utf-8")
         assert "mobiliteSolidaireCommunes" not in html and "donnees-communes" not in html
         assert 'data-recherche-commune="' in html
+
+
+def test_a_preview_says_so_on_every_page_and_is_not_indexed(minimal_site: Path, tmp_path: Path) -> None:
+    preview = tmp_path / "apercu"
+    build(MINIMAL_CONTENT, preview, today=TODAY, flyers=False, preview=True)
+    for page in ("index.html", "services/aide-alpha/index.html"):
+        html = (preview / page).read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex">' in html
+        banner = BeautifulSoup(html, "html.parser").select_one(".md-banner .bandeau-apercu")
+        assert banner is not None and banner.get_text() == (
+            "Aperçu d'une proposition de modification\u00a0: ce n'est pas le site publié."
+        )
+        published = (minimal_site / page).read_text(encoding="utf-8")
+        assert "noindex" not in published and "md-banner" not in published

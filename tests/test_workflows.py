@@ -166,3 +166,4 @@ def test_the_preview_workflow_runs_only_main_and_the_built_files() -> None:
     site_steps = workflow()["jobs"]["site"]["steps"]
     prepared = next(step for step in site_steps if step.get("name") == "Préparer l'aperçu")
     assert "--apercu __APERCU__" in prepared["run"] and "numero.txt" in prepared["run"]
+    assert "build --apercu --out apercu/site" in prepared["run"]  # marked as a preview, not indexed

@@ -17,6 +17,7 @@ def run(arguments: argparse.Namespace) -> int:
             today=arguments.today,
             flyers=not arguments.sans_flyers,
             publication=arguments.publication,
+            preview=arguments.apercu,
         )
     except BuildFailed as failure:
         report(failure.problems)

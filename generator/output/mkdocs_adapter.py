@@ -34,11 +34,19 @@ class SiteBuildFailed(Exception):
 
 
 def build_html(
-    docs_dir: Path, site_dir: Path, *, site_name: str, site_url: str, nav: Navigation, dated: date
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    site_name: str,
+    site_url: str,
+    nav: Navigation,
+    dated: date,
+    preview: bool = False,
 ) -> None:
     """Build the static site; MkDocs warnings (strict mode) fail the build.
 
     `dated` is the date the output carries (sitemap, archives): the content's, never the clock's.
+    A `preview` carries a banner on every page and asks search engines not to index it.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -53,7 +61,7 @@ def build_html(
                 site_name=site_name,
                 site_url=site_url,
                 nav=nav,
-                extra={"interface": INTERFACE},
+                extra={"interface": INTERFACE, "apercu": preview},
             )
             build(config)
         except MkDocsException as error:

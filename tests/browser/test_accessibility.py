@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..conftest import ROOT
-from . import PAGE_TYPES, search
+from generator.pipeline import build
+
+from ..conftest import MINIMAL_CONTENT, ROOT, TODAY
+from . import PAGE_TYPES, search, serve_folder
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -116,3 +119,15 @@ def test_every_page_says_its_language(page: Page, site_url: str) -> None:
         assert page.get_attribute(".md-header__topic .md-ellipsis", "lang") == "fr"
         assert page.get_attribute("#menu-principal .md-nav__list", "lang") == "fr"
         assert set(page.locator(".pied-de-page a").evaluate_all("a => a.map(e => e.hreflang)")) == {"fr"}
+
+
+def test_the_preview_banner_is_seen_and_passes_axe(browser: Browser, tmp_path: Path) -> None:
+    preview = tmp_path / "apercu"
+    build(MINIMAL_CONTENT, preview, today=TODAY, flyers=False, preview=True)
+    with serve_folder(preview) as url:
+        for width in (360, 1280):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(url + "services/aide-alpha/")
+            assert page.locator(".md-banner .bandeau-apercu").is_visible()
+            assert axe_violations(page) == []
+            page.close()
