@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.output import theme_assets
-from generator.output.mkdocs_adapter import scroll_with_keyboard
+from generator.output.mkdocs_adapter import with_scrolling_boxes
 from generator.pipeline import build
 
 from .conftest import MINIMAL_CONTENT, REAL_CONTENT, TODAY
@@ -195,20 +195,16 @@ def test_real_services_appear_on_exactly_their_territory_and_audience_pages(real
         assert shown == expected, service_id
 
 
-def test_tables_and_code_blocks_scroll_with_the_keyboard_without_the_theme_javascript(tmp_path: Path) -> None:
-    page = tmp_path / "couverture" / "index.html"
-    page.parent.mkdir()
-    page.write_text(
+def test_tables_and_code_blocks_scroll_with_the_keyboard_without_the_theme_javascript() -> None:
+    page = with_scrolling_boxes(
         '<table class="matrice"><caption>Services par <abbr>DSP</abbr> &amp; territoire</caption></table>'
-        "<table><tr><td>1</td></tr></table><pre><code>nom: Wimoov</code></pre>",
-        encoding="utf-8",
+        "<table><tr><td>1</td></tr></table><pre><code>nom: Wimoov</code></pre>"
     )
-    scroll_with_keyboard(tmp_path)
-    boxes = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".md-typeset__scrollwrap")
+    boxes = BeautifulSoup(page, "html.parser").select(".md-typeset__scrollwrap")
     assert [box["aria-label"] for box in boxes] == ["Services par DSP & territoire", "Tableau"]
     assert all(box["tabindex"] == "0" and box["role"] == "region" for box in boxes)
     assert [box.select_one(".md-typeset__table > table") is not None for box in boxes] == [True, True]
-    assert '<pre><code tabindex="0">' in page.read_text(encoding="utf-8")
+    assert '<pre><code tabindex="0">' in page
 
 
 def test_a_build_without_purgecss_says_how_to_install_it(
@@ -220,19 +216,14 @@ def test_a_build_without_purgecss_says_how_to_install_it(
         theme_assets.purged_style_sheet(b".md-header{color:red}", ["header"])
 
 
-def test_the_theme_style_sheet_is_cut_by_the_markup_so_a_text_change_reuses_it(tmp_path: Path) -> None:
+def test_the_theme_style_sheet_is_cut_by_the_markup_so_a_text_change_reuses_it() -> None:
     """The words PurgeCSS reads come from tags, not text, addresses or ids: the cached result holds."""
-    for name, text in (("avant", "Appelez Wimoov"), ("apres", "Appelez Wimoov au 03 21 00 00 00")):
-        page = tmp_path / name / "services" / "wimoov" / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(
-            f'<h2 id="{text[:12]}">{text}</h2><a class="md-button bouton-appeler" href="tel:{text}" '
-            f'aria-label="{text}" data-md-toggle="drawer">{text}</a>',
-            encoding="utf-8",
-        )
     before, after = (
-        theme_assets.markup_words(tmp_path / "avant"),
-        theme_assets.markup_words(tmp_path / "apres"),
+        theme_assets.tag_words(
+            f'<h2 id="{text[:12]}">{text}</h2><a class="md-button bouton-appeler" href="tel:{text}" '
+            f'aria-label="{text}" data-md-toggle="drawer">{text}</a>'
+        )
+        for text in ("Appelez Wimoov", "Appelez Wimoov au 03 21 00 00 00")
     )
     assert before == after
     assert {"a", "h2", "md-button", "bouton-appeler", "data-md-toggle", "drawer", "href"} <= set(before)

@@ -13,7 +13,6 @@ so an inline script (other than JSON data) means something went wrong, and the b
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 _CHARSET = '<meta charset="utf-8">'
@@ -28,14 +27,8 @@ class UnexpectedScript(Exception):
     """A page holds an inline script: none of our templates writes one."""
 
 
-def secure_pages(site: Path) -> None:
-    """Check that no page has an inline script, then add the policy to each."""
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        path.write_text(with_policy(html, path.relative_to(site).as_posix()), encoding="utf-8")
-
-
 def with_policy(html: str, name: str) -> str:
+    """The page with the policy, after checking it holds no inline script (`name` is for the message)."""
     for script in _INLINE_SCRIPT.finditer(html):
         attributes = script.group("attributes")
         if "src=" not in attributes and 'type="application/json"' not in attributes:  # JSON is never run

@@ -4,7 +4,7 @@ The generator's own output is plain (Markdown pages, CSS, icons, data files);
 replacing MkDocs (for example by Zensical, which reads mkdocs.yml) means
 rewriting this module only. What MkDocs needs that it cannot know is handled
 here too: the date of the output (`SOURCE_DATE_EPOCH`, from the content), and
-the large HTML blocks it need not parse (put back by `insert_blocks`).
+the large HTML blocks it need not parse (put back by `finish_pages`).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from unittest.mock import patch
 from ..locations import MKDOCS_CONFIG
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
-from .csp import secure_pages
-from .theme_assets import slim_theme_assets
+from .csp import with_policy
+from .theme_assets import slim_theme_assets, tag_words
 
 
 class SiteBuildFailed(Exception):
@@ -156,44 +156,49 @@ def _source_date_epoch(dated: date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def insert_blocks(site: Path, blocks: dict[str, list[str]]) -> None:
-    """Put the deferred HTML blocks back into the built pages."""
-    for url, page_blocks in blocks.items():
-        if not page_blocks:
-            continue
-        path = site / url / "index.html"
-        html = path.read_text(encoding="utf-8")
-        for number, block in enumerate(page_blocks):
-            marker = f"<!--bloc {number}-->"
-            if marker not in html:
-                raise ValueError(f"{path}: marker {marker} lost by the site builder")
-            html = html.replace(marker, block, 1)
-        path.write_text(html, encoding="utf-8")
-
-
 def finish_pages(site: Path, blocks: dict[str, list[str]]) -> None:
-    """After MkDocs: the deferred blocks put back, what scrolls sideways made reachable, the theme's
-    files cut to what the pages use, then the security policy on every page."""
-    insert_blocks(site, blocks)
-    scroll_with_keyboard(site)
-    slim_theme_assets(site)
-    secure_pages(site)
+    """After MkDocs, each page read and written once: its deferred blocks put back, what scrolls
+    sideways made reachable, the security policy added, and the words of its tags noted so that
+    the theme's files can be cut to what the pages use."""
+    words: set[str] = set()
+    waiting = {url for url, page_blocks in blocks.items() if page_blocks}
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        url = name.removesuffix("index.html") if path.name == "index.html" else None
+        page = path.read_text(encoding="utf-8")
+        if url in waiting:
+            page = with_blocks(page, blocks[url], path)
+            waiting.remove(url)
+        page = with_scrolling_boxes(page)
+        words |= tag_words(page)
+        path.write_text(with_policy(page, name), encoding="utf-8")
+    if waiting:
+        raise ValueError(f"pages lost by the site builder, with blocks to put back: {sorted(waiting)}")
+    slim_theme_assets(site, words)
+
+
+def with_blocks(page: str, blocks: list[str], path: Path) -> str:
+    """The page with its deferred HTML blocks put back at their markers."""
+    for number, block in enumerate(blocks):
+        marker = f"<!--bloc {number}-->"
+        if marker not in page:
+            raise ValueError(f"{path}: marker {marker} lost by the site builder")
+        page = page.replace(marker, block, 1)
+    return page
 
 
 _TABLE = re.compile(r"<table[ >].*?</table>", re.DOTALL)
 _CAPTION = re.compile(r"<caption>(.*?)</caption>", re.DOTALL)
 
 
-def scroll_with_keyboard(site: Path) -> None:
+def with_scrolling_boxes(page: str) -> str:
     """What the theme's JavaScript, which the site does not load, would do: a table gets the
     theme's box that scrolls sideways on a phone, and the box and each code block take the
     keyboard focus, so that they can be scrolled without a mouse (WCAG 2.1.1). A box is named
     by its table's caption."""
-    for path in sorted(site.rglob("*.html")):
-        page = path.read_text(encoding="utf-8")
-        if "<table" in page or "<pre><code>" in page:
-            page = _TABLE.sub(_scrolling_box, page).replace("<pre><code>", '<pre><code tabindex="0">')
-            path.write_text(page, encoding="utf-8")
+    if "<table" not in page and "<pre><code>" not in page:
+        return page
+    return _TABLE.sub(_scrolling_box, page).replace("<pre><code>", '<pre><code tabindex="0">')
 
 
 def _scrolling_box(table: re.Match[str]) -> str:

@@ -49,32 +49,32 @@ class ThemeAssetsFailed(Exception):
     """PurgeCSS is missing or failed."""
 
 
-def slim_theme_assets(site: Path) -> None:
-    """Cut the theme's style sheet to the rules the site uses; remove the theme's unused files."""
+def slim_theme_assets(site: Path, page_words: set[str]) -> None:
+    """Cut the theme's style sheet to the rules the site uses (the pages' `tag_words` and the words
+    of our scripts); remove the theme's unused files."""
     for pattern in UNUSED:
         for path in sorted(site.glob(pattern)):
             if path.is_dir():
                 shutil.rmtree(path)
             else:
                 path.unlink()
-    words = markup_words(site)
-    for style_sheet in sorted(site.glob(THEME_CSS)):
-        style_sheet.write_bytes(purged_style_sheet(style_sheet.read_bytes(), words))
-
-
-def markup_words(site: Path) -> list[str]:
-    """Every word of the pages' tags (names, attributes, classes; not their text), and of our scripts."""
-    words: set[str] = set()
-    for page in site.rglob("*.html"):
-        tags = "".join(_TAG.findall(page.read_text(encoding="utf-8")))
-        words.update(name.lower() for name in _TAG_NAME.findall(tags))
-        for name, value in _ATTRIBUTE.findall(tags):
-            words.add(name)
-            if value and name not in _TEXT_VALUES:
-                words.update(_WORD.findall(value))
+    words = set(page_words)
     for script in site.glob(OUR_SCRIPTS):
         words.update(_WORD.findall(script.read_text(encoding="utf-8")))
-    return sorted(words)
+    for style_sheet in sorted(site.glob(THEME_CSS)):
+        style_sheet.write_bytes(purged_style_sheet(style_sheet.read_bytes(), sorted(words)))
+
+
+def tag_words(page: str) -> set[str]:
+    """Every word of a page's tags: names, attributes, classes; not its text, addresses or ids."""
+    words: set[str] = set()
+    tags = "".join(_TAG.findall(page))
+    words.update(name.lower() for name in _TAG_NAME.findall(tags))
+    for name, value in _ATTRIBUTE.findall(tags):
+        words.add(name)
+        if value and name not in _TEXT_VALUES:
+            words.update(_WORD.findall(value))
+    return words
 
 
 def purged_style_sheet(css: bytes, words: list[str]) -> bytes:
