@@ -60,6 +60,11 @@ def flyer_cache() -> Path:
     return cache_root() / "flyers"
 
 
+def notice_cache() -> Path:
+    """The one-page notices left at the address of a flyer no longer printed."""
+    return cache_root() / "notices"
+
+
 def font_cache() -> Path:
     return cache_root() / "fonts"
 

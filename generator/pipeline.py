@@ -25,7 +25,7 @@ from .content.records import Content, last_checked
 from .export.coverage import Coverage, coverage_figures
 from .export.open_data import DataFile, data_files, open_data_pages
 from .falc.lint import FalcReport, lint_content
-from .locations import falc_cache, flyer_cache, tracked_cache_files
+from .locations import falc_cache, flyer_cache, notice_cache, tracked_cache_files
 from .output.csp import UnexpectedScript
 from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, serve_html
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
@@ -181,7 +181,7 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
     files.add(urls.COMMUNE_FINDER_DATA, renderer.commune_finder_script())
     try:
         files.add_all(site_assets())
-        files.add_all(redirection_files(site.content, site.redirections))
+        files.add_all(redirection_files(site.content, site.redirections, notice_cache()))
     except MissingAsset as missing:
         raise BuildFailed(str(missing), site.problems) from None
     files.add_all(

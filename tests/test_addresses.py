@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.loader import load_content
+from generator.content.model import Redirection
 from generator.pipeline import BuildFailed, build
 from generator.structure.addresses import ADDRESS_LIST, read_address_list, write_address_list
 
@@ -67,6 +69,36 @@ def test_a_moved_pdf_leaves_a_notice_with_a_qr_code(content_dir: Path, tmp_path:
     report = build(content_dir, tmp_path / "site", today=TODAY)
     notice = (report.out / "flyers" / "ancien-flyer.pdf").read_bytes()
     assert notice.startswith(b"%PDF")
+
+
+def test_a_notice_is_printed_once_then_taken_from_the_cache(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    from generator.render import pdf
+    from generator.render.redirects import redirection_files
+
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    moved = [Redirection(de="/flyers/ancien-flyer.pdf", vers="/flyers/")]
+    cache = tmp_path / "notices"
+    first = redirection_files(content, moved, cache)["flyers/ancien-flyer.pdf"]
+    [kept] = cache.glob("*.pdf")
+    forgotten = cache / "ancienne-notice.pdf"
+    forgotten.write_bytes(b"%PDF")
+    month_ago = time.time() - 31 * 24 * 3600
+    for entry in (kept, forgotten):
+        os.utime(entry, (month_ago, month_ago))
+
+    def no_printing(html: str, identifier: bytes) -> pdf.Pdf:
+        raise AssertionError("the notice is in the cache: nothing to print")
+
+    monkeypatch.setattr(pdf, "render_pdf", no_printing)
+    assert redirection_files(content, moved, cache)["flyers/ancien-flyer.pdf"] == first
+    assert kept.stat().st_mtime > month_ago + 3600  # used: kept
+    assert not forgotten.exists()  # no build used it for a month
 
 
 def test_a_redirection_must_lead_to_a_page(content_dir: Path, tmp_path: Path) -> None:

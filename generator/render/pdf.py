@@ -20,6 +20,7 @@ import math
 import multiprocessing
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from importlib.metadata import version
@@ -259,6 +260,51 @@ def _fill(page: Any) -> float:
 # --- The cache ------------------------------------------------------------------------
 
 
+class PrintedOnce:
+    """Documents printed once and kept in `folder` by their HTML: the notices left at the
+    address of a flyer that no longer exists are the same from one build to the next.
+    Like flyers, a document no build has used for `KEEP_UNUSED_DAYS` is removed."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[Path] = set()
+
+    def pdf(self, html: str, identifier: bytes) -> bytes:
+        if self.folder is None:
+            return render_pdf(html, identifier).data
+        digest = hashlib.sha256(flyer_salt().encode())
+        digest.update(identifier)
+        digest.update(html.encode())
+        path = self.folder / f"{digest.hexdigest()}.pdf"
+        self.used.add(path)
+        if path.is_file():
+            os.utime(path)  # used: kept
+            return path.read_bytes()
+        pdf = render_pdf(html, identifier).data
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf)
+        return pdf
+
+    def forget_unused(self) -> None:
+        too_old = _unused_since(self.used)
+        if self.folder is None or too_old is None:
+            return
+        for document in self.folder.glob("*.pdf"):
+            if document not in self.used and document.stat().st_mtime < too_old:
+                document.unlink()
+
+
+KEEP_UNUSED_DAYS = 30
+
+
+def _unused_since(used: Iterable[Path]) -> float | None:
+    """The time before which a cache entry is unused for `KEEP_UNUSED_DAYS`, counted back from
+    this build's own entries, just touched: the generator never reads the clock itself
+    (tests/test_architecture.py). None when the build used no entry."""
+    touched = [path.stat().st_mtime for path in used if path.is_file()]
+    return max(touched) - KEEP_UNUSED_DAYS * 24 * 3600 if touched else None
+
+
 def flyer_salt() -> str:
     """What changes a PDF besides its HTML: the printer, the fonts, and how flyers are fitted."""
     check_fonts()
@@ -277,8 +323,6 @@ class _FlyerCache:
     is removed, so that the cache does not grow with every edit. (The other branches a
     contributor builds keep theirs meanwhile.)
     """
-
-    KEEP_UNUSED_DAYS = 30
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.folder = folder
@@ -328,17 +372,12 @@ class _FlyerCache:
         (self.folder / f"{key}.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
     def forget_unused(self, used: set[str]) -> None:
-        """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too).
-
-        Days are counted back from this build's own entries, just touched: the generator
-        never reads the clock itself (tests/test_architecture.py).
-        """
-        if self.folder is None or not self.folder.is_dir():
+        """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too)."""
+        if self.folder is None:
             return
-        touched = [path.stat().st_mtime for key in used if (path := self.folder / f"{key}.json").is_file()]
-        if not touched:
+        too_old = _unused_since(self.folder / f"{key}.json" for key in used)
+        if too_old is None:
             return
-        too_old = max(touched) - self.KEEP_UNUSED_DAYS * 24 * 3600
         for index in self.folder.glob("*.json"):
             if index.stem not in used and index.stat().st_mtime < too_old:
                 for pdf in self.folder.glob(f"{index.stem}-*.pdf"):

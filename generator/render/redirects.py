@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from markupsafe import escape
 
@@ -11,19 +12,23 @@ from ..content.model import Redirection
 from ..content.records import Content
 from ..structure import urls
 from .flyer_html import moved_notice_html
-from .pdf import render_pdf
+from .pdf import PrintedOnce
 
 
-def redirection_files(content: Content, redirections: list[Redirection]) -> dict[str, bytes]:
-    """Path in the site → the file left at each redirected address."""
+def redirection_files(
+    content: Content, redirections: list[Redirection], notice_cache: Path | None = None
+) -> dict[str, bytes]:
+    """Path in the site → the file left at each redirected address (notices printed once)."""
+    notices = PrintedOnce(notice_cache)
     files = {}
     for redirection in redirections:
         old = redirection.de.lstrip("/")
         if old.endswith(".pdf"):
             address = urls.absolute(content.basin.adresse_site, redirection.vers.lstrip("/"))
-            files[old] = render_pdf(moved_notice_html(address, content), b"redirection-pdf0").data
+            files[old] = notices.pdf(moved_notice_html(address, content), b"redirection-pdf0")
         else:
             files[old + "index.html"] = redirect_page(redirection)
+    notices.forget_unused()
     return files
 
 
