@@ -13,6 +13,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE.parent
 MKDOCS_CONFIG = PROJECT_ROOT / "mkdocs.yml"
+OVERRIDES = PROJECT_ROOT / "overrides"  # the theme's templates we replace (mkdocs.yml: custom_dir)
 
 # Files the site serves as they are: style sheet, script, icons.
 STATIC = PACKAGE / "render" / "static"
@@ -58,6 +59,11 @@ def falc_cache() -> Path:
 
 def flyer_cache() -> Path:
     return cache_root() / "flyers"
+
+
+def site_builder_cache() -> Path:
+    """MkDocs' input and output, kept so that a build renders only the pages that changed."""
+    return cache_root() / "mkdocs"
 
 
 def notice_cache() -> Path:

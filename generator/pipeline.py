@@ -25,9 +25,9 @@ from .content.records import Content, last_checked
 from .export.coverage import Coverage, coverage_figures
 from .export.open_data import DataFile, data_files, open_data_pages
 from .falc.lint import FalcReport, lint_content
-from .locations import falc_cache, flyer_cache, notice_cache, tracked_cache_files
+from .locations import falc_cache, flyer_cache, notice_cache, site_builder_cache, tracked_cache_files
 from .output.csp import UnexpectedScript
-from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, serve_html
+from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, kept_build, serve_html
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
 from .output.search_index import SearchIndexFailed, index_for_search
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
@@ -205,14 +205,15 @@ def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArch
         refuse_foreign_folder(out_dir)
     except ForeignFolder as foreign:
         raise BuildFailed(str(foreign)) from None
-    with building_beside(out_dir) as work:
-        docs, html = work / "docs", work / "site"
+    with building_beside(out_dir) as work, kept_build(site_builder_cache()) as kept:
+        html = work / "site"
         blocks: dict[str, list[str]] = {}
-        docs_files(site, blocks).write(docs)
+        changed = docs_files(site, blocks).write(kept.docs)
         try:
             build_html(
-                docs, html, site_name=site.content.basin.titre_site, site_url=site.content.basin.adresse_site,
-                nav=navigation(site.pages), dated=edition_date(site.content), preview=preview,
+                kept, changed, html, site_name=site.content.basin.titre_site,
+                site_url=site.content.basin.adresse_site, nav=navigation(site.pages),
+                dated=edition_date(site.content), preview=preview,
             )  # fmt: skip
             finish_pages(html, blocks)
             index_for_search(html)

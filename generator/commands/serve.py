@@ -57,7 +57,7 @@ def regenerate(content_dir: Path, today: date, docs: Path) -> SitePlan | None:
         return None
     report(site.problems)
     if changed:
-        print(f"{changed} fichier(s) mis à jour.")
+        print(f"{len(changed)} fichier(s) mis à jour.")
     return site
 
 

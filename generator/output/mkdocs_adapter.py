@@ -10,19 +10,24 @@ the large HTML blocks it need not parse (put back by `finish_pages`).
 from __future__ import annotations
 
 import errno
+import fcntl
+import hashlib
 import html
+import json
 import logging
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from datetime import time as day_start
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from ..locations import MKDOCS_CONFIG
+from ..locations import MKDOCS_CONFIG, OVERRIDES
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
 from .csp import with_policy
@@ -33,8 +38,61 @@ class SiteBuildFailed(Exception):
     """MkDocs refused the generated pages (a broken link, a template error)."""
 
 
+class KeptBuild:
+    """MkDocs' input and output kept in the cache between builds (`kept_build`).
+
+    MkDocs' « dirty » build renders only the pages whose HTML is missing or older than their
+    Markdown; the HTML of every file the writer changed is removed first, so that a change
+    never hides behind a coarse file clock. A one-record change renders only the pages that
+    show it. Whatever else a page depends on (the menu, the configuration, the theme, the list
+    of files, the date) is in `setup`: when it changes, every page is rendered again. The
+    output is the same as a full build's (tests/test_site.py).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.docs = folder / "docs"
+        self.site = folder / "site"
+        self.setup_file = folder / "setup.sha256"
+
+    def previous_setup(self) -> str | None:
+        return self.setup_file.read_text(encoding="utf-8") if self.setup_file.is_file() else None
+
+    def start(self, setup: str, changed: list[str]) -> bool:
+        """Whether the kept HTML can be reused; if not, it is emptied. Until `done`, the kept
+        HTML counts as unknown: a build that fails (a broken link) renders everything next time."""
+        reusable = self.site.is_dir() and self.previous_setup() == setup
+        self.setup_file.unlink(missing_ok=True)
+        if not reusable:
+            shutil.rmtree(self.site, ignore_errors=True)
+        for source in changed:
+            (self.site / _output_of(source)).unlink(missing_ok=True)
+        return reusable
+
+    def done(self, setup: str) -> None:
+        self.setup_file.write_text(setup, encoding="utf-8")
+
+
+@contextmanager
+def kept_build(folder: Path) -> Iterator[KeptBuild]:
+    """The kept build, for one build at a time (two builds at once take turns)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield KeptBuild(folder)
+
+
+def _output_of(source: str) -> str:
+    """Where MkDocs writes a file of the docs folder (mkdocs.yml: use_directory_urls)."""
+    if not source.endswith(".md"):
+        return source
+    page = source.removesuffix(".md")
+    return f"{page}.html" if page == "index" or page.endswith("/index") else f"{page}/index.html"
+
+
 def build_html(
-    docs_dir: Path,
+    kept: KeptBuild,
+    changed: list[str],
     site_dir: Path,
     *,
     site_name: str,
@@ -43,7 +101,8 @@ def build_html(
     dated: date,
     preview: bool = False,
 ) -> None:
-    """Build the static site; MkDocs warnings (strict mode) fail the build.
+    """Build the static site from `kept.docs` into `site_dir`; MkDocs warnings (strict mode) fail
+    the build. `changed`: the files of `kept.docs` the writer changed.
 
     `dated` is the date the output carries (sitemap, archives): the content's, never the clock's.
     A `preview` carries a banner on every page and asks search engines not to index it.
@@ -52,22 +111,58 @@ def build_html(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with _warnings_collected() as warnings, _source_date_epoch(dated):
+    extra = {"interface": INTERFACE, "apercu": preview}
+    setup = _setup(kept.docs, site_name=site_name, site_url=site_url, nav=nav, dated=dated, extra=extra)
+    with _warnings_collected() as warnings, _source_date_epoch(dated), _dirty_build_is_expected():
         try:
             config = load_config(
                 str(MKDOCS_CONFIG),
-                docs_dir=str(docs_dir.resolve()),  # MkDocs reads relative paths from its config folder
-                site_dir=str(site_dir),
+                docs_dir=str(kept.docs.resolve()),  # MkDocs reads relative paths from its config folder
+                site_dir=str(kept.site.resolve()),
                 site_name=site_name,
                 site_url=site_url,
                 nav=nav,
-                extra={"interface": INTERFACE, "apercu": preview},
+                extra=extra,
             )
-            build(config)
+            build(config, dirty=kept.start(setup, changed))
         except MkDocsException as error:
             raise SiteBuildFailed(_first(warnings) + str(error)) from None
         except SystemExit:  # MkDocs aborts a strict build this way
             raise SiteBuildFailed(_first(warnings) or "MkDocs a échoué.") from None
+    kept.done(setup)
+    shutil.copytree(kept.site, site_dir)
+
+
+def _setup(docs: Path, **options: Any) -> str:
+    """A digest of everything a page's HTML depends on besides its own Markdown."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str, ensure_ascii=False).encode())
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        digest.update(f"{package} {version(package)}\n".encode())
+    digest.update(MKDOCS_CONFIG.read_bytes())
+    for path in sorted(OVERRIDES.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(OVERRIDES).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(docs.rglob("*")):  # a page added or removed changes other pages' links
+        digest.update(path.relative_to(docs).as_posix().encode() + b"\0")
+    return digest.hexdigest()
+
+
+class _DirtyBuildWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave other pages' links stale; `KeptBuild` renders
+    every page again whenever they could be, so the warning must not fail the strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextmanager
+def _dirty_build_is_expected() -> Iterator[None]:
+    logger, quiet = logging.getLogger("mkdocs.commands.build"), _DirtyBuildWarning()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 def _first(warnings: list[str], shown: int = 10) -> str:

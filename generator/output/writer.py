@@ -30,20 +30,20 @@ class SiteFiles:
         for path, data in files.items():
             self.add(path, data)
 
-    def write(self, folder: Path) -> int:
-        """Write into `folder`; return how many files changed (written or removed)."""
-        outputs = {folder / path: data for path, data in self.files.items()}
-        changed = sum(_write_if_changed(path, data) for path, data in outputs.items())
+    def write(self, folder: Path) -> list[str]:
+        """Write into `folder`; return the paths that changed (written or removed), sorted."""
+        changed = [path for path, data in self.files.items() if _write_if_changed(folder / path, data)]
         if folder.is_dir():
-            for stale in [p for p in folder.rglob("*") if p.is_file() and p not in outputs]:
-                stale.unlink()
-                changed += 1
-        return changed
+            for stale in [p for p in folder.rglob("*") if p.is_file()]:
+                if (path := stale.relative_to(folder).as_posix()) not in self.files:
+                    stale.unlink()
+                    changed.append(path)
+        return sorted(changed)
 
 
-def _write_if_changed(path: Path, data: bytes) -> int:
+def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
-        return 0
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return 1
+    return True

@@ -1,0 +1,78 @@
+"""The site builder's work kept between builds: a change renders only its pages, and the
+site is the same as a full build's."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from generator.output.mkdocs_adapter import KeptBuild
+from generator.pipeline import build
+
+from .conftest import TODAY
+
+
+def _same_tree(left: Path, right: Path) -> list[str]:
+    """The files that differ between two folders (missing on one side, or other bytes)."""
+    names = {p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
+    names |= {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()}
+    return sorted(
+        name
+        for name in names
+        if not ((left / name).is_file() and (right / name).is_file())
+        or not filecmp.cmp(left / name, right / name, shallow=False)
+    )
+
+
+def test_a_one_record_change_renders_its_pages_only_and_gives_the_full_build(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept_folder = tmp_path / "kept"
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: kept_folder)
+    build(content_dir, tmp_path / "site", today=TODAY)
+    kept = KeptBuild(kept_folder)
+    glossary, service = (
+        kept.site / "glossaire" / "index.html",
+        kept.site / "services" / "aide-alpha" / "index.html",
+    )
+    before = {page: page.stat().st_mtime_ns for page in (glossary, service)}
+
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Alpha", "Alpha-Nord", 1), encoding="utf-8")
+    build(content_dir, tmp_path / "site", today=TODAY)
+    assert glossary.stat().st_mtime_ns == before[glossary]  # not shown by the change: not rendered again
+    assert service.stat().st_mtime_ns != before[service]
+    assert "Alpha-Nord" in (tmp_path / "site" / "services" / "aide-alpha" / "index.html").read_text()
+
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "empty")
+    build(content_dir, tmp_path / "full", today=TODAY)
+    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+
+
+def test_a_build_that_did_not_finish_renders_every_page_next_time(tmp_path: Path) -> None:
+    """A build stopped by MkDocs (a broken link) may leave some pages rendered: the next build,
+    with the same setup, must render them all again to report the problem again."""
+    kept = KeptBuild(tmp_path)
+    kept.site.mkdir()
+    (kept.site / "page.html").write_text("<p>ancienne</p>")
+    kept.done("réglages")
+    assert kept.start("réglages", []) is True  # finished build, same setup: reused
+    assert kept.start("réglages", []) is False  # the last build did not call done()
+    assert not kept.site.exists()
+
+
+def test_another_setup_or_a_changed_file_is_rendered_again(tmp_path: Path) -> None:
+    kept = KeptBuild(tmp_path)
+    for page in ("index.html", "services/a/index.html", "services/b/index.html", "assets/falc.css"):
+        (kept.site / page).parent.mkdir(parents=True, exist_ok=True)
+        (kept.site / page).write_text("ancien")
+    kept.done("réglages")
+    assert kept.start("réglages", ["index.md", "services/a.md", "assets/falc.css"]) is True
+    assert sorted(p.relative_to(kept.site).as_posix() for p in kept.site.rglob("*.*")) == [
+        "services/b/index.html"
+    ]
+    kept.done("réglages")
+    assert kept.start("autres réglages", []) is False  # another menu, theme or date: everything again
+    assert not kept.site.exists()
