@@ -427,3 +427,25 @@ def test_an_administrative_word_the_text_explains_is_not_reported(analyzer: Anal
     text = "Le bénéficiaire, c'est la personne qui reçoit l'aide.\nLe bénéficiaire signe le papier."
     assert "mot-administratif" not in found(analyzer, text)
     assert "mot-administratif" in found(analyzer, "Le bénéficiaire signe le papier.")
+
+
+def test_analyses_no_recent_save_used_leave_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence edited away does not stay in the cache for ever; one still in the content does."""
+    import json
+
+    monkeypatch.setattr("generator.falc.analysis.KEEP_FOR_SAVES", 2)
+    cache = tmp_path / "analyses.json"
+
+    def one_build(*sentences: str) -> set[str]:
+        analyzer = Analyzer(cache, needs_lemma)
+        analyzer.analyse(sentences)
+        analyzer.save()
+        return set(json.loads(cache.read_text(encoding="utf-8"))["analyses"])
+
+    first = one_build("Le bus passe le matin.", "Appelez la mairie.")
+    second = one_build("Appelez la mairie.", "Le car passe le soir.")  # the bus sentence edited away
+    assert first < second  # still there: the last two saves include the one that used it
+    third = one_build("Appelez la mairie.", "Le train passe à midi.")
+    assert len(third) == 3 and len(first & third) == 1  # the bus sentence is gone, the mairie one stays
+    assert second - first <= third  # the car sentence: used by the last save but one
+    assert one_build("Appelez la mairie.") == third  # nothing new: nothing written, nothing removed

