@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,23 +58,25 @@ TEXT_FIELDS = ("description", "pour_qui", "conditions", "comment_faire", "cout",
 class Measure:
     seconds: float
     peak_megabytes: float
+    flyers_printed: int = 0  # planned flyers printed (not taken from the cache), from the build report
 
 
 def run(arguments: list[str], cache: Path) -> Measure:
     """Run the generator in a fresh process; its time and peak memory (with its own workers)."""
     environment = {**os.environ, "GENERATOR_CACHE": str(cache)}
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", *arguments], cwd=ROOT, env=environment,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(
-            f"échec de {' '.join(arguments)} : {process.stderr.read().decode() if process.stderr else ''}"
+    with tempfile.TemporaryFile() as output:  # a pipe would fill up and block the build
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", *arguments], cwd=ROOT, env=environment, stdout=output, stderr=output
         )
-    return Measure(seconds, usage.ru_maxrss / 1024)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        output.seek(0)
+        report = output.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"échec de {' '.join(arguments)} : {report[-3000:]}")
+    printed = re.search(r"^Flyers : .* (\d+) imprimés", report, re.MULTILINE)
+    return Measure(seconds, usage.ru_maxrss / 1024, int(printed.group(1)) if printed else 0)
 
 
 # --- Region content -----------------------------------------------------------
@@ -189,6 +192,12 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
         if sentence not in page.read_text(encoding="utf-8"):
             raise SystemExit(f"la modification de {record.name} n'a pas changé sa page : mesure fausse.")
     results["après le retour de la fiche"] = run(build, cache)
+    cold, pages = results["complet, flyers à froid"], results["pages, sans flyers"]
+    assert isinstance(cold, Measure) and isinstance(pages, Measure)
+    results["flyers imprimés à froid, par seconde"] = (
+        f"{cold.flyers_printed / (cold.seconds - pages.seconds):.1f} "
+        f"({cold.flyers_printed} flyers prévus en {cold.seconds - pages.seconds:.1f} s de plus que les pages)"
+    )
     results["taille du site"] = _size(site)
     results["pages"] = str(sum(1 for _ in site.rglob("index.html")))
     return results
