@@ -13,14 +13,16 @@ from ..structure.languages import STRINGS
 from .environment import document_environment, template_source
 
 
-def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = False) -> str:
+def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = False, qr: bool = True) -> str:
+    """The flyer's HTML; without `qr`, the QR code's image is replaced by the address it encodes
+    (enough for a cache key: encoding a QR code takes longer than the rest of the page)."""
     template = document_environment().get_template("flyers/flyer.html.j2")
     return template.render(
         flyer=flyer,
         layout=layout,
         numbered=numbered,
         css=Markup(template_source("flyers/flyer.css")),
-        qr=qr_code(flyer.page_address),
+        qr=qr_code(flyer.page_address) if qr else flyer.page_address,
         strings=STRINGS[flyer.languages[0]],
         publisher=content.basin.editeur,
         basin_id=content.basin.id,

@@ -306,9 +306,11 @@ def _unused_since(used: Iterable[Path]) -> float | None:
 
 
 def flyer_salt() -> str:
-    """What changes a PDF besides its HTML: the printer, the fonts, and how flyers are fitted."""
+    """What changes a PDF besides its HTML: the printer, the QR encoder, the fonts, and how
+    flyers are fitted."""
     check_fonts()
-    digest = hashlib.sha256(f"v{CACHE_VERSION} weasyprint {version('weasyprint')}".encode())
+    tools = f"v{CACHE_VERSION} weasyprint {version('weasyprint')} segno {version('segno')}"
+    digest = hashlib.sha256(tools.encode())
     for name in FONT_NAMES:
         digest.update((locations.FONT_FILES / name).read_bytes())
     for rules in ("pdf.py", "flyer_height.py"):  # the fitting rules, and the first guess they start from
@@ -329,10 +331,11 @@ class _FlyerCache:
         self.salt = salt
 
     def key(self, flyer: Flyer, content: Content) -> str:
-        """A digest of what the flyer shows: its HTML in every layout (a field not printed does not count)."""
+        """A digest of what the flyer shows: its HTML in every layout (a field not printed does not
+        count), with the address its QR code encodes in place of the image (the salt has segno)."""
         digest = hashlib.sha256(self.salt.encode())
         for layout in LAYOUTS:
-            digest.update(flyer_html(flyer, content, layout).encode())
+            digest.update(flyer_html(flyer, content, layout, qr=False).encode())
         return digest.hexdigest()
 
     def load(self, key: str, flyer: Flyer, content: Content) -> _Fitted | None:
