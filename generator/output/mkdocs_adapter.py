@@ -3,8 +3,9 @@
 The generator's own output is plain (Markdown pages, CSS, icons, data files);
 replacing MkDocs (for example by Zensical, which reads mkdocs.yml) means
 rewriting this module only. What MkDocs needs that it cannot know is handled
-here too: the date of the output (`SOURCE_DATE_EPOCH`, from the content), and
-the large HTML blocks it need not parse (put back by `finish_pages`).
+here too: the date of the output (`SOURCE_DATE_EPOCH`, from the content), the
+large HTML blocks it need not parse (put back by `finish_pages`), and the pages
+it need not render again (`KeptBuild`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class KeptBuild:
     never hides behind a coarse file clock. A one-record change renders only the pages that
     show it. Whatever else a page depends on (the menu, the configuration, the theme, the list
     of files, the date) is in `setup`: when it changes, every page is rendered again. The
-    output is the same as a full build's (tests/test_site.py).
+    output is the same as a full build's (tests/test_kept_build.py).
     """
 
     def __init__(self, folder: Path) -> None:
