@@ -11,7 +11,8 @@ then built in a fresh process, its FALC analyses already in the benchmark's own 
 - the pages with flyers, up to `--flyers-jusqua` (a cold print of every flyer is long).
 
 A flat time per page means linear growth. The peak memory is the operating system's.
-Department codes limit the content to 999 communes per department, ten times the basin.
+Beyond ten times the basin, the region gets more departments (benchmarks/region.py:
+`departements`), as INSEE codes allow 999 communes per department.
 """
 
 from __future__ import annotations

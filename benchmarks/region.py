@@ -16,6 +16,7 @@ what our configuration saves: the ratios compare the two.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import re
@@ -51,6 +52,23 @@ class Scale:
 REGION = Scale(basins=10, territories=92, communes=3800, services=1400)  # the Hauts-de-France
 DEPARTEMENTS = [("aisne", "02", "Aisne"), ("nord", "59", "Nord"), ("oise", "60", "Oise"),
                 ("pas-de-calais", "62", "Pas-de-Calais"), ("somme", "80", "Somme")]  # fmt: skip
+COMMUNES_PER_DEPARTEMENT = 900  # an INSEE code has 3 digits after the department's: 999 at most
+
+
+def departements(scale: Scale) -> list[tuple[str, str, str]]:
+    """The region's five departments; beyond about ten basins, more departments (other real
+    codes, invented names) so that each keeps under 999 communes."""
+    wanted = max(len(DEPARTEMENTS), math.ceil(scale.communes / COMMUNES_PER_DEPARTEMENT))
+    used = {code for _, code, _ in DEPARTEMENTS}
+    others = [f"{number:02d}" for number in range(1, 96) if f"{number:02d}" not in used and number != 20]
+    if wanted > len(DEPARTEMENTS) + len(others):
+        raise SystemExit(
+            f"trop de communes : {scale.communes}, {COMMUNES_PER_DEPARTEMENT} par département au plus."
+        )
+    extra = [(f"departement-{code}", code, f"Département {code}") for code in others]
+    return DEPARTEMENTS + extra[: wanted - len(DEPARTEMENTS)]
+
+
 TEXT_FIELDS = ("description", "pour_qui", "conditions", "comment_faire", "cout", "ou", "quand")
 
 
@@ -95,7 +113,8 @@ def make_region(folder: Path, scale: Scale = REGION) -> None:
         "id": "hauts-de-france", "nom": "Hauts-de-France", "dans": "dans les Hauts-de-France",
         "titre_site": "Se déplacer dans les Hauts-de-France",
         "departements": [
-            {"id": i, "code": c, "nom": n, "dans": f"dans le département {n}"} for i, c, n in DEPARTEMENTS
+            {"id": i, "code": c, "nom": n, "dans": f"dans le département {n}"}
+            for i, c, n in departements(scale)
         ],
     }  # fmt: skip
     _dump(folder / "bassin.yml", basin)
@@ -107,10 +126,11 @@ def _make_territories(folder: Path, scale: Scale) -> list[list[str]]:
     """The territories of each basin, with their communes; returns the territory ids of each basin."""
     real = [yaml.safe_load(p.read_text()) for p in sorted((REAL_CONTENT / "territoires").glob("*.yml"))]
     by_basin: list[list[str]] = [[] for _ in range(scale.basins)]
-    next_code = {code: 1 for _, code, _ in DEPARTEMENTS}
+    region_departements = departements(scale)
+    next_code = {code: 1 for _, code, _ in region_departements}
     for number in range(scale.territories):
         model = real[number % len(real)]
-        departement_id, code, _ = DEPARTEMENTS[number % len(DEPARTEMENTS)]
+        departement_id, code, _ = region_departements[number % len(region_departements)]
         count = scale.communes // scale.territories + (
             1 if number < scale.communes % scale.territories else 0
         )
@@ -151,7 +171,7 @@ def _make_services(folder: Path, by_basin: list[list[str]], scale: Scale) -> Non
         if choice < 0.02:
             record["territoires"] = ["hauts-de-france"]
         elif choice < 0.07:
-            record["territoires"] = [random.choice(DEPARTEMENTS)[0]]
+            record["territoires"] = [random.choice(departements(scale))[0]]
         else:
             record["territoires"] = random.sample(by_basin[basin], k=random.randint(1, 3))
         record.pop("falc_exceptions", None)  # the exceptions name fields whose text changed
