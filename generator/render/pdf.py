@@ -38,6 +38,7 @@ from .flyer_html import flyer_html
 MAX_PAGES = 2  # one sheet, recto-verso
 NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layout is tried
 CACHE_VERSION = 2
+KEEP_UNUSED_DAYS = 30  # a cached PDF no build has used for this long is removed
 
 
 def print_flyers(
@@ -269,10 +270,14 @@ class PrintedOnce:
         self.folder = folder
         self.used: set[Path] = set()
 
+    @functools.cached_property
+    def salt(self) -> str:
+        return flyer_salt()
+
     def pdf(self, html: str, identifier: bytes) -> bytes:
         if self.folder is None:
             return render_pdf(html, identifier).data
-        digest = hashlib.sha256(flyer_salt().encode())
+        digest = hashlib.sha256(self.salt.encode())
         digest.update(identifier)
         digest.update(html.encode())
         path = self.folder / f"{digest.hexdigest()}.pdf"
@@ -292,9 +297,6 @@ class PrintedOnce:
         for document in self.folder.glob("*.pdf"):
             if document not in self.used and document.stat().st_mtime < too_old:
                 document.unlink()
-
-
-KEEP_UNUSED_DAYS = 30
 
 
 def _unused_since(used: Iterable[Path]) -> float | None:
