@@ -90,11 +90,19 @@ MIN_WORDS_FOR_LANGUAGE = 4
 
 def explained_in(text: str, term: str) -> bool:
     """Does the text explain the term itself: "FALC, ça veut dire…", "le RSA (revenu…)", "… (FALC)"?"""
+    return _explanation(term).search(text) is not None
+
+
+@cache
+def _explanation(term: str) -> re.Pattern[str]:
+    """Compiled once per term: the `re` module's own cache holds 512 patterns, fewer than the
+    words of the content, and compiling them again was half the time of a check."""
     quoted = re.escape(term)
-    found = re.search(rf"\b{quoted}{_EXPLAINS}|\b{quoted}\s*\(|\(\s*{quoted}\s*\)", text, re.IGNORECASE)
-    return found is not None
+    return re.compile(rf"\b{quoted}{_EXPLAINS}|\b{quoted}\s*\(|\(\s*{quoted}\s*\)", re.IGNORECASE)
 
 
+_ADMINISTRATIVE_PATTERNS = {words: re.compile(rf"\b{re.escape(words)}\w*") for words in ADMINISTRATIVE_WORDS}
+_NOMINALISATION_PATTERNS = {words: re.compile(rf"\b{re.escape(words)}\b") for words in NOMINALISATIONS}
 ACRONYM_IN_PARENTHESES = re.compile(r"\(\s*[A-ZÀ-Ý]{2,}\s*\)")
 
 SPECIAL_CHARACTERS = {
@@ -396,10 +404,10 @@ class Rules:
                 or not text.replace("-", "").isalpha()
                 or text in self.explained_words
                 or word.lemma.lower() in self.explained_words
-                or explained_in(field, word.text)
             ):
                 continue
-            if max(_zipf(text), _zipf(word.lemma.lower()), _infinitive_zipf(word)) < RARE_WORD_ZIPF:
+            rare = max(_zipf(text), _zipf(word.lemma.lower()), _infinitive_zipf(word)) < RARE_WORD_ZIPF
+            if rare and not explained_in(field, word.text):  # the text looked at for rare words only
                 yield _Hit(
                     "mot-rare",
                     f"Mot rare : « {word.text} ».",
@@ -410,7 +418,7 @@ class Rules:
     def _administrative(self, sentence: Sentence, field: str) -> Iterator[_Hit]:
         plain = without_accents(sentence.text)  # how the lists of plain_words.py are written
         for words, instead in ADMINISTRATIVE_WORDS.items():
-            match = re.search(rf"\b{re.escape(words)}\w*", plain)
+            match = _ADMINISTRATIVE_PATTERNS[words].search(plain)
             if match and not explained_in(without_accents(field), words):  # "bénéficiaire, c'est…"
                 yield _Hit(
                     "mot-administratif",
@@ -418,7 +426,7 @@ class Rules:
                     f"dites plutôt : « {instead} ».",
                 )
         for words, verb in NOMINALISATIONS.items():
-            if match := re.search(rf"\b{re.escape(words)}\b", plain):
+            if match := _NOMINALISATION_PATTERNS[words].search(plain):
                 yield _Hit(
                     "nominalisation",
                     f"Un nom à la place d'un verbe : « {_as_written(sentence.text, match)} ».",
