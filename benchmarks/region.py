@@ -32,6 +32,10 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.hugo_reference import HUGO, hugo_site
+from benchmarks.hugo_reference import build as hugo_build
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CONTENT = ROOT / "content"
 
@@ -238,9 +242,8 @@ def edited_record(record: Path) -> Iterator[str]:
         record.write_text(original, encoding="utf-8")
 
 
-def plain_mkdocs(content: Path, work: Path) -> Measure:
-    """The same Markdown pages, built by mkdocs-material with its defaults (every page in the navigation)."""
-    sys.path.insert(0, str(ROOT))
+def plain_docs(content: Path, work: Path) -> Path:
+    """The Markdown pages the generator writes for MkDocs, in a folder of the benchmark's."""
     from datetime import date
 
     from generator.pipeline import check, docs_files, plan
@@ -251,6 +254,11 @@ def plain_mkdocs(content: Path, work: Path) -> Measure:
     docs = work / "plain-docs"
     shutil.rmtree(docs, ignore_errors=True)
     docs_files(plan(checked, None, date.max)).write(docs)
+    return docs
+
+
+def plain_mkdocs(docs: Path, work: Path) -> Measure:
+    """The same Markdown pages, built by mkdocs-material with its defaults (every page in the navigation)."""
     (work / "plain-mkdocs.yml").write_text(
         f"site_name: Référence\ndocs_dir: {docs}\nsite_dir: {work / 'plain-site'}\n"
         "theme:\n  name: material\n  language: fr\nplugins:\n  - search\n"
@@ -294,9 +302,18 @@ def main() -> None:
                 )
             else:
                 print(f"  {name:<40} {value}")
-        plain = plain_mkdocs(content, work)
         ours = results["pages, sans flyers"]
         assert isinstance(ours, Measure)
+        docs = plain_docs(content, work)
+        if HUGO.is_file():
+            hugo_seconds, _ = hugo_build(hugo_site(docs, work / f"hugo-{label}"))
+            print(
+                f"  {'Hugo, mêmes pages, sans thème':<40} {hugo_seconds:>7.1f} s"
+                f"  → rapport : {ours.seconds / hugo_seconds:.1f} fois le temps de Hugo"
+            )
+        else:
+            print("  (Hugo, la référence de vitesse, n'est pas installé : make benchmark-tools)")
+        plain = plain_mkdocs(docs, work)
         print(
             f"  {'mkdocs-material simple, mêmes pages':<40} "
             f"{plain.seconds:>7.1f} s {plain.peak_megabytes:>8.0f} Mo"
