@@ -429,7 +429,9 @@ def test_an_administrative_word_the_text_explains_is_not_reported(analyzer: Anal
     assert "mot-administratif" in found(analyzer, "Le bénéficiaire signe le papier.")
 
 
-def test_analyses_no_recent_save_used_leave_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_analyses_no_recent_save_used_leave_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A sentence edited away does not stay in the cache for ever; one still in the content does."""
     import json
 
