@@ -161,6 +161,7 @@ def _make_territories(folder: Path, scale: Scale) -> list[list[str]]:
 def _make_services(folder: Path, by_basin: list[list[str]], scale: Scale) -> None:
     real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((REAL_CONTENT / "services").glob("*.yml"))}
     models = list(real.items())
+    region_departements = departements(scale)
     for number in range(scale.services):
         service_id, model = models[number % len(models)]
         basin = number % scale.basins
@@ -175,7 +176,7 @@ def _make_services(folder: Path, by_basin: list[list[str]], scale: Scale) -> Non
         if choice < 0.02:
             record["territoires"] = ["hauts-de-france"]
         elif choice < 0.07:
-            record["territoires"] = [random.choice(departements(scale))[0]]
+            record["territoires"] = [random.choice(region_departements)[0]]
         else:
             record["territoires"] = random.sample(by_basin[basin], k=random.randint(1, 3))
         record.pop("falc_exceptions", None)  # the exceptions name fields whose text changed
