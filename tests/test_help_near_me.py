@@ -219,6 +219,61 @@ def test_services_for_drivers_say_so_and_can_be_hidden(tmp_path: Path, content_d
     assert not article(site, "territoires/beta/jeunes").select(".filtre-voiture")
 
 
+# --- Territory pages stay short at the scale of a region ----------------------------------
+
+
+def _basin_wide_services(content_dir: Path, count: int) -> None:
+    """`count` services for the seniors of the whole basin, besides the example's own."""
+    model = (content_dir / "services" / "plateforme-bassin.yml").read_text()
+    for number in range(1, count + 1):
+        record = model.replace("Plateforme du bassin", f"Plateforme numéro {number}")
+        (content_dir / "services" / f"plateforme-{number:02}.yml").write_text(record)
+
+
+def test_a_territory_links_to_the_basin_services_when_too_many_to_list(
+    tmp_path: Path, content_dir: Path
+) -> None:
+    from generator.pipeline import build
+    from generator.structure.pages import BASIN_WIDE_LISTED_UP_TO
+
+    _basin_wide_services(content_dir, BASIN_WIDE_LISTED_UP_TO)  # with the example's: one too many
+    site = build(content_dir, tmp_path / "site", today=TODAY, flyers=False).out
+
+    territory = article(site, "territoires/alpha")
+    assert [a.get_text() for a in territory.select(".services-en-bref a")] == [
+        "Aide Alpha",
+        "Bus du département",
+    ]
+    link = territory.select_one(".services-ailleurs")
+    assert link.get_text(" ", strip=True) == "Voir aussi les 31 services partout dans le Bassin Test"
+    assert link.a["href"] == "../bassin-test/"
+
+    pair = article(site, "territoires/gamma/seniors")
+    advice = pair.find("h2", id="etre-aide-et-conseille").find_next(class_="services-ailleurs")
+    assert advice.get_text(" ", strip=True) == "Voir les 31 services partout dans le Bassin Test"
+    assert advice.a["href"] == "../../bassin-test/seniors/#besoin-conseil"
+    assert not pair.select(".carte-service")  # not one of the 31 cards
+    assert pair.find("h2", id="etre-conduit").find_next(class_="besoin-sans-service")  # still said plainly
+
+    for_seniors = article(site, "territoires/bassin-test/seniors")
+    listed = for_seniors.find(id="besoin-conseil").find_next("ul").select("a")
+    assert len(listed) == 31 and listed[0].get_text() == "Plateforme du bassin"
+    assert len(article(site, "territoires/bassin-test").select(".services-en-bref a")) == 31
+
+
+def test_a_territory_lists_the_basin_services_while_they_are_few(tmp_path: Path, content_dir: Path) -> None:
+    from generator.pipeline import build
+    from generator.structure.pages import BASIN_WIDE_LISTED_UP_TO
+
+    _basin_wide_services(content_dir, BASIN_WIDE_LISTED_UP_TO - 1)
+    site = build(content_dir, tmp_path / "site", today=TODAY, flyers=False).out
+    territory = article(site, "territoires/alpha")
+    assert len(territory.select(".services-en-bref a")) == 2 + BASIN_WIDE_LISTED_UP_TO
+    assert not territory.select(".services-ailleurs")
+    assert len(article(site, "territoires/gamma/seniors").select(".carte-service")) == BASIN_WIDE_LISTED_UP_TO
+    assert not (site / "territoires" / "bassin-test").exists()
+
+
 # --- Sources where they belong ------------------------------------------------------------
 
 

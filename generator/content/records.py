@@ -99,6 +99,10 @@ class Content:
             if territory_id in wanted or territory.departement in wanted
         ]
 
+    def is_basin_wide(self, service: Service) -> bool:
+        """A service for the whole basin: on every territory's page."""
+        return self.basin.id in service.territoires
+
     def _audiences(self, service: Service) -> list[str]:
         if EVERYONE in service.publics:
             return list(self.audiences)

@@ -37,6 +37,13 @@ class Page:
         return last_checked(list(self.services))
 
 
+# A territory's pages list its own services and, while they are few, the basin's: the real
+# basin has 23 for everyone, 16 at most for one audience. Beyond this many, the basin's services
+# get a page of their own, linked from each need: a territory's page must stay as short at the
+# scale of a region, where every territory would otherwise list the whole region's services.
+BASIN_WIDE_LISTED_UP_TO = 30
+
+
 class DuplicatePage(Exception):
     """Two pages would be written to one file: a bug in the plan, never in content."""
 
@@ -100,27 +107,31 @@ def _all_pages(content: Content) -> Iterator[Page]:
         nav_section="Où habitez-vous ?",
     )
     for territory_id, territory in content.territories.items():
+        listed, elsewhere = _near_first(content, content.services_for(territory=territory_id))
         yield Page(
             urls.territory(territory_id),
             "territory.md.j2",
             territory.libelle,
-            tuple(content.services_for(territory=territory_id)),
-            {"territory_id": territory_id, "territory": territory},
+            listed,
+            {"territory_id": territory_id, "territory": territory, **elsewhere},
         )
     for territory_id, audience_id in content.pairs_with_services():
         territory, audience = content.territories[territory_id], content.audiences[audience_id]
+        listed, elsewhere = _near_first(content, content.services_for(territory_id, audience_id), audience_id)
         yield Page(
             urls.pair(territory_id, audience_id),
             "pair.md.j2",
             f"{audience.vous} et vous habitez {territory.dans}",
-            tuple(content.services_for(territory_id, audience_id)),
+            listed,
             {
                 "territory_id": territory_id,
                 "territory": territory,
                 "audience_id": audience_id,
                 "audience": audience,
+                **elsewhere,
             },
         )
+    yield from _basin_wide_pages(content)
     yield Page(urls.COMMUNES, "communes.md.j2", "Trouver ma commune", nav_section="Où habitez-vous ?")
     yield from _commune_pages(content)
     yield Page(
@@ -140,6 +151,47 @@ def _all_pages(content: Content) -> Iterator[Page]:
         replacements = tuple(content.services[i] for i in service.remplace_par)
         title = f"{service.nom} : ce service n'existe plus"
         yield Page(urls.service(service.id), "retired.md.j2", title, replacements, {"service": service})
+
+
+def _near_first(
+    content: Content, services: list[Service], audience_id: str | None = None
+) -> tuple[tuple[Service, ...], dict[str, Any]]:
+    """The services a territory's page lists, and the context of the link to the basin's
+    services when there are too many of them to list (see `BASIN_WIDE_LISTED_UP_TO`)."""
+    basin_wide = [service for service in services if content.is_basin_wide(service)]
+    if len(basin_wide) <= BASIN_WIDE_LISTED_UP_TO:
+        return tuple(services), {}
+    local = tuple(service for service in services if not content.is_basin_wide(service))
+    return local, {"elsewhere": basin_wide, "elsewhere_url": _basin_wide_url(content, audience_id)}
+
+
+def _basin_wide_url(content: Content, audience_id: str | None) -> str:
+    """The basin's own page among the territories: "territoires/littoral-nord/"."""
+    basin_id = content.basin.id
+    return urls.pair(basin_id, audience_id) if audience_id else urls.territory(basin_id)
+
+
+def _basin_wide_pages(content: Content) -> Iterator[Page]:
+    """The basin's services, for everyone and for each audience, where territories link to them."""
+    basin = content.basin
+    everyone = [s for s in content.services.values() if content.is_basin_wide(s)]
+    if len(everyone) > BASIN_WIDE_LISTED_UP_TO:
+        yield Page(
+            _basin_wide_url(content, None),
+            "basin_wide.md.j2",
+            f"Les services partout {basin.dans}",
+            tuple(everyone),
+        )
+    for audience_id, audience in content.audiences.items():
+        for_audience = [s for s in content.services_for(audience=audience_id) if content.is_basin_wide(s)]
+        if len(for_audience) > BASIN_WIDE_LISTED_UP_TO:
+            yield Page(
+                _basin_wide_url(content, audience_id),
+                "basin_wide.md.j2",
+                f"{audience.vous} : les services partout {basin.dans}",
+                tuple(for_audience),
+                {"audience_id": audience_id, "audience": audience},
+            )
 
 
 def _commune_pages(content: Content) -> Iterator[Page]:
