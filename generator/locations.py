@@ -57,6 +57,11 @@ def falc_cache() -> Path:
     return cache_root() / "falc" / "analyses.json"
 
 
+def falc_worker_folder() -> Path:
+    """The socket of the language-analysis worker that outlives a build (falc/worker.py)."""
+    return cache_root() / "falc-worker"
+
+
 def flyer_cache() -> Path:
     return cache_root() / "flyers"
 

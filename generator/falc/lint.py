@@ -32,6 +32,7 @@ from .analysis import Analyzer, sentences_of
 from .rls import State, conformance
 from .rules import Finding, Rules, needs_lemma, readability, words_of
 from .settings import MIN_READABILITY, RULES
+from .worker import analyses_from_worker
 
 # Texts read as paragraphs: the rules on whole texts (length, readability) apply to them.
 LONG_TEXT_FIELDS = {
@@ -159,7 +160,7 @@ class _RecordTexts:
 def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
     """Every finding in every citizen text; analyses are kept in `cache_file` (None: no cache)."""
     records = _records(content)
-    analyzer = Analyzer(cache_file, needs_lemma)
+    analyzer = Analyzer(cache_file, needs_lemma, analyses_from_worker)
     analyses = analyzer.analyse(
         sentence.text for record in records for _, text in record.texts for sentence in sentences_of(text)
     )

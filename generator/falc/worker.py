@@ -1,0 +1,213 @@
+"""A language-analysis worker that outlives a build, so that spaCy's model loads once.
+
+Loading the French model takes seconds (most of it compiling the tokenizer's patterns): more
+than the rest of a build after a contributor changed one sentence. So the first build or check
+that needs new analyses starts this worker in the background and waits for it; the worker loads
+the model once, answers that build and the next ones (and the live preview) through a Unix
+socket in the cache folder, and stops after `IDLE_SECONDS` without a question.
+
+Its answers come from the same function as in a build's own process (`encode_sentences`), so a
+site is the same with or without it. Any trouble (a worker that cannot start, dies or answers
+nonsense) and the sentences are analysed in the build's own process, as without a worker.
+
+It is off on CI, where each machine builds once and nothing is left to share, and wherever
+GENERATOR_ANALYSES_WORKER=non. The socket's name carries a digest of this folder's code and of
+the model's version: after an update, a new worker starts and the old one stops when idle.
+
+    python -m generator.falc.worker SOCKET IDLE_SECONDS     (started by `analyses_from_worker`)
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from ..locations import PROJECT_ROOT, falc_worker_folder
+from .analysis import CACHE_VERSION, MODEL, encode_sentences, load_model
+from .rules import needs_lemma
+
+IDLE_SECONDS = 600  # a contributor's pause between two edits, and then some
+START_SECONDS = 60  # the model loads in a few seconds; beyond this, something is wrong
+ANSWER_SECONDS = 60
+_POLL_SECONDS = 0.05
+_LENGTH_BYTES = 8
+_SOCKET_PATH_MAX = 107  # bytes: a Unix socket address holds 108, with its final zero
+
+
+def enabled() -> bool:
+    return os.environ.get("GENERATOR_ANALYSES_WORKER", "oui") != "non" and not os.environ.get("CI")
+
+
+def socket_path() -> Path:
+    """The socket of the worker for this code and this model."""
+    digest = hashlib.sha256(f"{CACHE_VERSION}/{version('spacy')}/{version(MODEL.replace('_', '-'))}".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return falc_worker_folder() / f"{digest.hexdigest()[:12]}.sock"
+
+
+# --- The client: a build or a check -------------------------------------------------------
+
+
+def analyses_from_worker(texts: list[str]) -> list[Any] | None:
+    """The analyses of `texts` from the worker, started if none runs; None when it cannot answer."""
+    path = socket_path()
+    if not enabled() or len(os.fsencode(path)) > _SOCKET_PATH_MAX:
+        return None
+    connection = _connect(path) or _start_and_connect(path)
+    if connection is None:
+        return None
+    with connection:
+        try:
+            _send(connection, {"texts": texts})
+            answer = _receive(connection)
+        except (OSError, ValueError):
+            return None
+    analyses = answer.get("analyses") if isinstance(answer, dict) else None
+    return analyses if isinstance(analyses, list) else None
+
+
+def stop_worker() -> bool:
+    """Ask the running worker, if any, to stop now (tests, or to free its memory)."""
+    connection = _connect(socket_path())
+    if connection is None:
+        return False
+    with connection:
+        try:
+            _send(connection, {"stop": True})
+            _receive(connection)
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def _connect(path: Path) -> socket.socket | None:
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.settimeout(ANSWER_SECONDS)
+    try:
+        connection.connect(str(path))
+    except OSError:  # no socket, or one a stopped worker left
+        connection.close()
+        return None
+    return connection
+
+
+def _start_and_connect(path: Path) -> socket.socket | None:
+    """Start a worker in the background, then wait until it listens (it has loaded the model)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        starter = subprocess.Popen(
+            [sys.executable, "-m", "generator.falc.worker", str(path), str(IDLE_SECONDS)],
+            cwd=PROJECT_ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped by the build's Ctrl+C
+        )
+        if starter.wait(timeout=START_SECONDS) != 0:  # it returns once the worker has its lock
+            return None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for _ in range(int(START_SECONDS / _POLL_SECONDS)):
+        if connection := _connect(path):
+            return connection
+        if not _locked(path):  # the worker died loading the model
+            return None
+        time.sleep(_POLL_SECONDS)
+    return None
+
+
+def _locked(path: Path) -> bool:
+    """Whether a worker holds the socket's lock: it is loading the model, or serving."""
+    with open(_lock_file(path), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+    return False
+
+
+def _lock_file(path: Path) -> Path:
+    return path.with_suffix(".lock")
+
+
+# --- The worker ----------------------------------------------------------------------------
+
+
+def serve(path: Path, idle_seconds: float) -> None:
+    """Take the socket's lock, leave the starter (it returns to the build), load the model, then
+    answer until `idle_seconds` pass without a question. Two builds may each start a worker:
+    the second finds the lock taken and stops at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(_lock_file(path), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return  # another worker serves this socket, or is loading the model for it
+        if os.fork():
+            os._exit(0)  # the starter; the worker, its child, keeps the lock and lives on
+        load_model()
+        path.unlink(missing_ok=True)  # left by a worker that was killed
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+            server.bind(str(path))
+            path.chmod(0o600)  # the user's builds only
+            server.listen()
+            server.settimeout(idle_seconds)
+            try:
+                while _answer_one(server):
+                    pass
+            finally:
+                path.unlink(missing_ok=True)
+
+
+def _answer_one(server: socket.socket) -> bool:
+    """Answer one question; False when it is time to stop."""
+    try:
+        connection, _ = server.accept()
+    except TimeoutError:
+        return False
+    with connection:
+        connection.settimeout(ANSWER_SECONDS)
+        try:
+            question = _receive(connection)
+            if question.get("stop"):
+                _send(connection, {})
+                return False
+            _send(connection, {"analyses": encode_sentences(list(question["texts"]), needs_lemma)})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # a client that left or asked nonsense: it analyses on its own
+    return True
+
+
+def _send(connection: socket.socket, message: dict[str, Any]) -> None:
+    data = json.dumps(message, ensure_ascii=False).encode()
+    connection.sendall(len(data).to_bytes(_LENGTH_BYTES, "big") + data)
+
+
+def _receive(connection: socket.socket) -> Any:
+    length = int.from_bytes(_read(connection, _LENGTH_BYTES), "big")
+    return json.loads(_read(connection, length))
+
+
+def _read(connection: socket.socket, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = connection.recv(min(left, 1 << 20))
+        if not chunk:
+            raise ValueError("connection closed mid-message")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]), float(sys.argv[2]))
