@@ -7,6 +7,7 @@ import io
 import math
 import os
 import re
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -14,12 +15,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.content.records import Content
 from generator.locations import flyer_cache
 from generator.pipeline import check, valid_content
 from generator.render.flyer_height import estimated_pages
 from generator.render.flyer_html import flyer_html
 from generator.render.pdf import print_flyers
-from generator.structure.flyers import plan_flyers
+from generator.structure.flyers import Flyer, plan_flyers
 
 from .conftest import REAL_CONTENT, real_content_today
 
@@ -413,3 +415,30 @@ def test_cache_entries_no_build_used_for_a_month_are_removed(content_dir: Path, 
     assert not (cache / "vieille.json").exists() and not (cache / "vieille-0.pdf").exists()
     assert (cache / "recente.json").exists() and (cache / "recente-0.pdf").exists()  # another branch's, maybe
     assert all(entry.exists() and entry.stat().st_mtime > month_ago + 3600 for entry in used)
+
+
+def test_a_split_flyer_prints_again_only_the_part_that_changed(tmp_path: Path) -> None:
+    from generator.content.loader import load_content
+
+    content_dir = Path(shutil.copytree(REAL_CONTENT, tmp_path / "content"))
+    today = real_content_today()
+
+    def the_flyer(content_dir: Path) -> tuple[list[Flyer], Content]:
+        content, _ = load_content(content_dir, today)
+        assert content is not None
+        return [f for f in plan_flyers(content) if f.path == "flyers/publics/demandeurs-emploi.pdf"], content
+
+    cache = tmp_path / "cache"
+    before = print_flyers(*the_flyer(content_dir), cache, workers=1)
+    assert len(before.printed) >= 3  # split: too long for one sheet
+    record = content_dir / "services" / "activ-emploi.yml"
+    record.write_text(record.read_text().replace("une aide d'argent", "une aide en argent", 1))  # 1st line
+    after = print_flyers(*the_flyer(content_dir), cache, workers=1)
+
+    edited = [p for p in after.printed if any(s.id == "activ-emploi" for s in p.flyer.services)]
+    assert len(edited) == 1 and after.rendered == ["flyers/publics/demandeurs-emploi.pdf"]
+    assert after.documents_printed == 1  # that part only: the others are the same documents
+    unchanged = {p.flyer.path: p.pdf for p in before.printed if p.flyer.path != edited[0].flyer.path}
+    assert {p.flyer.path: p.pdf for p in after.printed if p.flyer.path in unchanged} == unchanged
+    cold = print_flyers(*the_flyer(content_dir), None, workers=1)  # no cache at all: the same bytes
+    assert [(p.flyer.path, p.pdf) for p in cold.printed] == [(p.flyer.path, p.pdf) for p in after.printed]

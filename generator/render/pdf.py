@@ -5,10 +5,12 @@ fit, the text is never made smaller than the print rules allow: the flyer is
 printed shorter (one sentence per service, then name and phone), and if that
 is still too long, split by need. Every decision is noted for the build report.
 
-The result of each planned flyer (its parts, layouts and PDFs) is kept in the
-cache under a digest of what it shows, its HTML in each layout: a build after
-a one-record change prints only the flyers that show what changed, and
-`diff` names the same flyers (`flyer_keys`) without printing anything.
+The result of each planned flyer (its parts and layouts) is kept in the cache
+under a digest of what it shows, its HTML in each layout: a build after a
+one-record change fits again only the flyers that show what changed, and
+`diff` names the same flyers (`flyer_keys`) without printing anything. Every
+document printed is kept too, by its own HTML (`PrintedDocuments`): fitting a
+split flyer again prints only the parts whose text changed.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from .flyer_html import flyer_html
 
 MAX_PAGES = 2  # one sheet, recto-verso
 NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layout is tried
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 KEEP_UNUSED_DAYS = 30  # a cached PDF no build has used for this long is removed
 
 
@@ -46,15 +48,18 @@ def print_flyers(
 ) -> FlyerReport:
     """Every planned flyer printed, from the cache when what it shows has not changed."""
     check_fonts()
-    cache = _FlyerCache(cache_dir, flyer_salt())
+    salt = flyer_salt()
+    documents = PrintedDocuments(cache_dir / "documents" if cache_dir else None, salt)
+    cache = _FlyerCache(cache_dir, salt, documents)
     keys = {flyer.path: cache.key(flyer, content) for flyer in flyers}
-    done = {flyer.path: cache.load(keys[flyer.path], flyer, content) for flyer in flyers}
+    done = {flyer.path: cache.load(keys[flyer.path], flyer) for flyer in flyers}
     missing = [flyer for flyer in flyers if done[flyer.path] is None]
-    fitted = _fit(missing, content, workers)
+    fitted = _fit(missing, content, _Printer(workers, documents))
     for flyer in missing:
         done[flyer.path] = fitted[flyer.path]
         cache.store(keys[flyer.path], flyer, fitted[flyer.path])
     cache.forget_unused(set(keys.values()))
+    documents.forget_unused()
     printed = [item for flyer in flyers for item in done[flyer.path].printed]  # type: ignore[union-attr]
     notes = sorted(note for flyer in flyers for note in done[flyer.path].notes)  # type: ignore[union-attr]
     return FlyerReport(
@@ -62,13 +67,17 @@ def print_flyers(
         notes,
         rendered=[f.path for f in missing],
         reused=[f.path for f in flyers if f not in missing],
+        documents_printed=documents.printed,
     )
 
 
 def flyer_keys(flyers: list[Flyer], content: Content) -> dict[str, str]:
     """The cache key of each planned flyer: `diff` compares them between two revisions."""
     salt = flyer_salt()
-    return {flyer.path: _FlyerCache(None, salt).key(flyer, content) for flyer in flyers}
+    return {
+        flyer.path: _FlyerCache(None, salt, PrintedDocuments(None, salt)).key(flyer, content)
+        for flyer in flyers
+    }
 
 
 @dataclass
@@ -77,9 +86,10 @@ class _Fitted:
 
     printed: list[PrintedFlyer]
     notes: list[str]
+    documents: list[str]  # the `PrintedDocuments` key of each part's PDF
 
 
-def _fit(flyers: list[Flyer], content: Content, workers: int) -> dict[str, _Fitted]:
+def _fit(flyers: list[Flyer], content: Content, printer: _Printer) -> dict[str, _Fitted]:
     """Print each flyer in the first layout that fits, retrying shorter or split when it does not.
 
     A part that still spills onto a third page makes its whole flyer split again, in smaller parts.
@@ -87,20 +97,22 @@ def _fit(flyers: list[Flyer], content: Content, workers: int) -> dict[str, _Fitt
     planned = {flyer.path: flyer for flyer in flyers}
     per_part: dict[str, int] = {}  # whole path -> services per part, for split flyers
     accepted: list[PrintedFlyer] = []
+    document_of: dict[str, str] = {}  # part path -> key of its accepted PDF
     notes: list[tuple[str, str]] = []  # (planned flyer, note)
     pending = _guesses(flyers, content, per_part)
-    with _Printer(workers) as printer:
+    with printer:
         while pending:
             results = printer.print_many(
                 [flyer_html(f, content, layout, numbered) for f, layout, numbered in pending]
             )
             retry, resplit = [], set()
-            for (flyer, layout, numbered), result in zip(pending, results, strict=True):
+            for (flyer, layout, numbered), (key, result) in zip(pending, results, strict=True):
                 pdf, pages = result.data, result.pages
                 if pages == 2 and result.last_page_fill < NEARLY_EMPTY and layout != LAYOUTS[-1]:
                     retry.append((flyer, LAYOUTS[LAYOUTS.index(layout) + 1], False))  # one side may do
                 elif pages <= MAX_PAGES and numbered == (pages > 1):
                     accepted.append(PrintedFlyer(flyer, layout, pdf, pages))
+                    document_of[flyer.path] = key
                 elif pages <= MAX_PAGES:  # page numbers only when there are two pages
                     retry.append((flyer, layout, pages > 1))
                 elif layout != LAYOUTS[-1]:
@@ -110,17 +122,21 @@ def _fit(flyers: list[Flyer], content: Content, workers: int) -> dict[str, _Fitt
                     per_part[flyer.whole_path] = _smaller_parts(flyer, per_part, pages)
                 else:  # a single service that does not fit even in short
                     accepted.append(PrintedFlyer(flyer, layout, pdf, pages))
+                    document_of[flyer.path] = key
                     notes.append(
                         (flyer.whole_path, f"{flyer.path} : {pages} pages malgré la version courte.")
                     )
             accepted = [p for p in accepted if p.flyer.whole_path not in resplit]
             retry = [r for r in retry if r[0].whole_path not in resplit]
             pending = retry + _guesses([planned[path] for path in sorted(resplit)], content, per_part)
-    return _by_planned_flyer(flyers, accepted, notes)
+    return _by_planned_flyer(flyers, accepted, document_of, notes)
 
 
 def _by_planned_flyer(
-    flyers: list[Flyer], accepted: list[PrintedFlyer], notes: list[tuple[str, str]]
+    flyers: list[Flyer],
+    accepted: list[PrintedFlyer],
+    document_of: dict[str, str],
+    notes: list[tuple[str, str]],
 ) -> dict[str, _Fitted]:
     """The parts of each planned flyer, with what was shortened or split, for the build report."""
     parts: dict[str, list[PrintedFlyer]] = defaultdict(list)
@@ -137,7 +153,10 @@ def _by_planned_flyer(
             for p in printed
             if p.layout in shortened
         ]  # fmt: skip
-    fitted = {flyer.path: _Fitted(parts[flyer.path], []) for flyer in flyers}
+    fitted = {
+        flyer.path: _Fitted(parts[flyer.path], [], [document_of[p.flyer.path] for p in parts[flyer.path]])
+        for flyer in flyers
+    }
     for owner, note in notes:
         fitted[owner].notes.append(note)
     return fitted
@@ -199,10 +218,12 @@ def _smaller_parts(flyer: Flyer, per_part: dict[str, int], pages: int) -> int:
 
 
 class _Printer:
-    """Prints HTML documents to PDF in parallel processes (a pool started only when needed)."""
+    """Prints HTML documents to PDF in parallel processes (a pool started only when needed),
+    each document once: those printed before are taken from `documents`."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, documents: PrintedDocuments) -> None:
         self.workers = workers
+        self.documents = documents
         self._pool: Executor | None = None
 
     def __enter__(self) -> _Printer:
@@ -212,15 +233,32 @@ class _Printer:
         if self._pool is not None:
             self._pool.shutdown()
 
-    def print_many(self, documents: list[str]) -> list[Pdf]:
-        identifiers = [hashlib.sha256(html.encode()).digest()[:16] for html in documents]
+    def print_many(self, documents: list[str]) -> list[tuple[str, Pdf]]:
+        """Each document's key in `PrintedDocuments` and its PDF."""
+        identifiers = [document_identifier(html) for html in documents]
+        keys = [self.documents.key(html, i) for html, i in zip(documents, identifiers, strict=True)]
+        found = {key: pdf for key in set(keys) if (pdf := self.documents.load(key)) is not None}
+        wanted = {
+            key: (html, i)
+            for key, html, i in zip(keys, documents, identifiers, strict=True)
+            if key not in found
+        }
+        for key, pdf in zip(wanted, self._print([*wanted.values()]), strict=True):
+            self.documents.store(key, pdf)
+            found[key] = pdf
+        return [(key, found[key]) for key in keys]
+
+    def _print(self, documents: list[tuple[str, bytes]]) -> list[Pdf]:
         if len(documents) < 2 or self.workers < 2:
-            return [
-                render_pdf(html, identifier) for html, identifier in zip(documents, identifiers, strict=True)
-            ]
+            return [render_pdf(html, identifier) for html, identifier in documents]
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
-        return list(self._pool.map(render_pdf, documents, identifiers))
+        return list(self._pool.map(render_pdf, *zip(*documents, strict=True)))
+
+
+def document_identifier(html: str) -> bytes:
+    """The PDF's identifier (its /ID): from its HTML, so that the same HTML gives the same bytes."""
+    return hashlib.sha256(html.encode()).digest()[:16]
 
 
 @dataclass(frozen=True)
@@ -237,7 +275,7 @@ def render_pdf(html: str, identifier: bytes) -> Pdf:
     fonts = _font_configuration(os.getpid())
     base_url = str(locations.FONT_FILES) + "/"
     document = weasyprint.HTML(string=html, base_url=base_url).render(pdf_tags=True, font_config=fonts)
-    pdf = document.write_pdf(pdf_identifier=identifier, pdf_tags=True, font_config=fonts)
+    pdf = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
     return Pdf(pdf, len(document.pages), _fill(document.pages[-1]))
 
 
@@ -261,40 +299,64 @@ def _fill(page: Any) -> float:
 # --- The cache ------------------------------------------------------------------------
 
 
-class PrintedOnce:
-    """Documents printed once and kept in `folder` by their HTML: the notices left at the
-    address of a flyer that no longer exists are the same from one build to the next.
+class PrintedDocuments:
+    """Documents printed once and kept in `folder` by their HTML, with their page count: the
+    parts of a split flyer whose text did not change, and the notices left at the address of
+    a flyer that no longer exists, are the same from one build to the next.
     Like flyers, a document no build has used for `KEEP_UNUSED_DAYS` is removed."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, salt: str | None = None) -> None:
         self.folder = folder
+        self._salt = salt
         self.used: set[Path] = set()
+        self.printed = 0  # documents this build had to print
 
     @functools.cached_property
     def salt(self) -> str:
-        return flyer_salt()
+        return self._salt or flyer_salt()
 
-    def pdf(self, html: str, identifier: bytes) -> bytes:
-        if self.folder is None:
-            return render_pdf(html, identifier).data
+    def key(self, html: str, identifier: bytes) -> str:
         digest = hashlib.sha256(self.salt.encode())
         digest.update(identifier)
         digest.update(html.encode())
-        path = self.folder / f"{digest.hexdigest()}.pdf"
-        self.used.add(path)
-        if path.is_file():
+        return digest.hexdigest()
+
+    def pdf(self, html: str, identifier: bytes) -> bytes:
+        """One document, printed unless it is kept already (the notices)."""
+        key = self.key(html, identifier)
+        if (kept := self.load(key)) is not None:
+            return kept.data
+        printed = render_pdf(html, identifier)
+        self.store(key, printed)
+        return printed.data
+
+    def load(self, key: str) -> Pdf | None:
+        if self.folder is None:
+            return None
+        pdf, about = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        if not (pdf.is_file() and about.is_file()):
+            return None
+        for path in (pdf, about):
             os.utime(path)  # used: kept
-            return path.read_bytes()
-        pdf = render_pdf(html, identifier).data
+            self.used.add(path)
+        layout = json.loads(about.read_text(encoding="utf-8"))
+        return Pdf(pdf.read_bytes(), layout["pages"], layout["last_page_fill"])
+
+    def store(self, key: str, printed: Pdf) -> None:
+        self.printed += 1
+        if self.folder is None:
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pdf)
-        return pdf
+        pdf, about = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        pdf.write_bytes(printed.data)
+        about.write_text(json.dumps({"pages": printed.pages, "last_page_fill": printed.last_page_fill}))
+        self.used |= {pdf, about}
 
     def forget_unused(self) -> None:
         too_old = _unused_since(self.used)
         if self.folder is None or too_old is None:
             return
-        for document in self.folder.glob("*.pdf"):
+        for document in [*self.folder.glob("*.pdf"), *self.folder.glob("*.json")]:
             if document not in self.used and document.stat().st_mtime < too_old:
                 document.unlink()
 
@@ -321,16 +383,18 @@ def flyer_salt() -> str:
 
 
 class _FlyerCache:
-    """`<key>.json` (parts, layouts, notes) and `<key>-<n>.pdf` per planned flyer.
+    """`<key>.json` per planned flyer: its parts, their layouts and the keys of their PDFs in
+    `documents`, and the notes.
 
     Each build touches the entries it uses; an entry no build has used for `KEEP_UNUSED_DAYS`
     is removed, so that the cache does not grow with every edit. (The other branches a
     contributor builds keep theirs meanwhile.)
     """
 
-    def __init__(self, folder: Path | None, salt: str) -> None:
+    def __init__(self, folder: Path | None, salt: str, documents: PrintedDocuments) -> None:
         self.folder = folder
         self.salt = salt
+        self.documents = documents
 
     def key(self, flyer: Flyer, content: Content) -> str:
         """A digest of what the flyer shows: its HTML in every layout (a field not printed does not
@@ -340,38 +404,37 @@ class _FlyerCache:
             digest.update(flyer_html(flyer, content, layout, qr=False).encode())
         return digest.hexdigest()
 
-    def load(self, key: str, flyer: Flyer, content: Content) -> _Fitted | None:
+    def load(self, key: str, flyer: Flyer) -> _Fitted | None:
         index = self.folder / f"{key}.json" if self.folder else None
         if index is None or not index.is_file():
             return None
         entry = json.loads(index.read_text(encoding="utf-8"))
         os.utime(index)  # used: kept
         printed = []
-        for number, part in enumerate(entry["parts"]):
-            pdf = index.with_name(f"{key}-{number}.pdf")
-            if not pdf.is_file():
+        for part in entry["parts"]:
+            pdf = self.documents.load(part["document"])
+            if pdf is None:
                 return None
             shown = replace(
                 flyer, path=part["path"], title=part["title"], part=part["part"],
                 origin=flyer.path if part["part"] else "",
                 services=tuple(flyer.services[i] for i in part["services"]),
             )  # fmt: skip
-            printed.append(PrintedFlyer(shown, part["layout"], pdf.read_bytes(), part["pages"]))
-        return _Fitted(printed, entry["notes"])
+            printed.append(PrintedFlyer(shown, part["layout"], pdf.data, part["pages"]))
+        return _Fitted(printed, entry["notes"], [part["document"] for part in entry["parts"]])
 
     def store(self, key: str, planned: Flyer, fitted: _Fitted) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         parts = []
-        for number, printed in enumerate(fitted.printed):
-            (self.folder / f"{key}-{number}.pdf").write_bytes(printed.pdf)
+        for printed, document in zip(fitted.printed, fitted.documents, strict=True):
             flyer = printed.flyer
             # Services by their place in the planned flyer: the same HTML may come from renamed records.
             shown = [planned.services.index(service) for service in flyer.services]
             parts.append({
                 "path": flyer.path, "title": flyer.title, "part": flyer.part, "layout": printed.layout,
-                "pages": printed.pages, "services": shown,
+                "pages": printed.pages, "services": shown, "document": document,
             })  # fmt: skip
         entry = {"parts": parts, "notes": fitted.notes}
         (self.folder / f"{key}.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
@@ -385,6 +448,6 @@ class _FlyerCache:
             return
         for index in self.folder.glob("*.json"):
             if index.stem not in used and index.stat().st_mtime < too_old:
-                for pdf in self.folder.glob(f"{index.stem}-*.pdf"):
+                for pdf in self.folder.glob(f"{index.stem}-*.pdf"):  # the PDFs of version 2 entries
                     pdf.unlink()
                 index.unlink()

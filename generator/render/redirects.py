@@ -12,14 +12,14 @@ from ..content.model import Redirection
 from ..content.records import Content
 from ..structure import urls
 from .flyer_html import moved_notice_html
-from .pdf import PrintedOnce
+from .pdf import PrintedDocuments
 
 
 def redirection_files(
     content: Content, redirections: list[Redirection], notice_cache: Path | None = None
 ) -> dict[str, bytes]:
     """Path in the site → the file left at each redirected address (notices printed once)."""
-    notices = PrintedOnce(notice_cache)
+    notices = PrintedDocuments(notice_cache)
     files = {}
     for redirection in redirections:
         old = redirection.de.lstrip("/")

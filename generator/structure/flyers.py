@@ -187,13 +187,15 @@ class FlyerReport:
     notes: list[str]  # what was shortened or split, in French
     rendered: list[str] = field(default_factory=list)  # flyers printed by this build (planned paths)
     reused: list[str] = field(default_factory=list)  # flyers taken whole from the cache
+    documents_printed: int = 0  # PDFs printed to fit the others (the rest came from the cache)
 
     def lines(self) -> list[str]:
         pages = sum(p.pages for p in self.printed)
         proofs = [p for p in self.printed if p.flyer.proof]
         return [
             f"Flyers : {len(self.printed)} PDF, {pages} pages ; "
-            f"{len(self.rendered)} imprimés, {len(self.reused)} repris du cache.",
+            f"{len(self.rendered)} imprimés, {len(self.reused)} repris du cache ; "
+            f"{self.documents_printed} documents passés à l'imprimante.",
             *([PROOF_NOTICE] if proofs else []),
             *self.notes,
         ]
