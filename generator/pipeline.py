@@ -29,7 +29,7 @@ from .locations import falc_cache, flyer_cache, notice_cache, site_builder_cache
 from .output.csp import UnexpectedScript
 from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, kept_build, serve_html
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
-from .output.search_index import SearchIndexFailed, index_for_search
+from .output.search_index import SearchIndexFailed, indexing_for_search
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
 from .output.theme_assets import ThemeAssetsFailed
 from .output.writer import SiteFiles
@@ -216,8 +216,10 @@ def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArch
                 dated=edition_date(site.content), preview=preview,
             )  # fmt: skip
             finish_pages(html, blocks)
-            index_for_search(html)
-            archive = _pack_for_usb_key(site, html) if site.flyers else None
+            with indexing_for_search(html):  # meanwhile, the archive reads the same finished pages
+                archive = _pack_for_usb_key(site, html) if site.flyers else None
+            if archive:
+                announce_archive(html, urls.FLYERS, archive)  # once the search has read the page
         except SiteBuildFailed as failure:
             raise BuildFailed(f"MkDocs a refusé les pages générées :\n{failure}", site.problems) from None
         except ThemeAssetsFailed as failure:
@@ -233,9 +235,7 @@ def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArch
 
 
 def _pack_for_usb_key(site: SitePlan, html: Path) -> OfflineArchive:
-    archive = write_offline_archive(html, edition_date(site.content), site.content.basin.adresse_site)
-    announce_archive(html, urls.FLYERS, archive)
-    return archive
+    return write_offline_archive(html, edition_date(site.content), site.content.basin.adresse_site)
 
 
 def edition_date(content: Content) -> date:

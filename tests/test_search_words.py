@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from generator.output.search_index import known_words
 
@@ -29,3 +32,25 @@ def test_words_come_from_the_indexed_text_by_language_most_frequent_first(tmp_pa
         "fr": ["velo", "oeuvre", "pour", "solidaire", "travail"],  # "un", "le", "km": too short to correct
         "nl": ["fiets"],
     }
+
+
+def test_the_search_index_is_written_while_the_build_goes_on(tmp_path: Path) -> None:
+    from generator.output.search_index import indexing_for_search
+
+    (tmp_path / "index.html").write_text(page("fr", "<p>Le vélo solidaire.</p>"), encoding="utf-8")
+    with indexing_for_search(tmp_path):
+        (tmp_path / "archive.zip").write_bytes(b"")  # the block: the USB key's archive
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    assert json.loads((tmp_path / "pagefind" / "mots-fr.json").read_text(encoding="utf-8")) == [
+        "solidaire",
+        "velo",
+    ]
+
+
+def test_a_build_stopped_meanwhile_stops_pagefind_and_says_why(tmp_path: Path) -> None:
+    from generator.output.search_index import indexing_for_search
+
+    (tmp_path / "index.html").write_text(page("fr", "<p>Le vélo.</p>"), encoding="utf-8")
+    with pytest.raises(OSError, match="disque plein"), indexing_for_search(tmp_path):
+        raise OSError("disque plein")
+    assert not (tmp_path / "pagefind" / "mots-fr.json").exists()

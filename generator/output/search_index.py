@@ -21,6 +21,8 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..content.texts import without_accents
@@ -41,15 +43,29 @@ class SearchIndexFailed(Exception):
     """Pagefind could not index the built site."""
 
 
-def index_for_search(site: Path) -> None:
-    """Write the search index of the built `site`, and the words it knows, inside it."""
+@contextmanager
+def indexing_for_search(site: Path) -> Iterator[None]:
+    """Index the built `site` for search while the block runs (the USB key's archive): Pagefind,
+    a program of its own, only reads the pages, and the words it knows are counted meanwhile.
+    The block must not change a page; the index and the words are written when it ends."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_INDEX]
-    result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexFailed((result.stderr or result.stdout).strip()[-2000:])
+    pagefind = subprocess.Popen(
+        [*command, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        words = known_words(site)
+        yield
+    except BaseException:  # the build stops: nothing left running
+        pagefind.kill()
+        pagefind.communicate()
+        raise
+    output, errors = pagefind.communicate()
+    if pagefind.returncode != 0:
+        raise SearchIndexFailed((errors or output).strip()[-2000:])
     _sort_languages(site / SEARCH_INDEX / "pagefind-entry.json")
-    for language, words in sorted(known_words(site).items()):
-        (site / search_words(language)).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    for language, language_words in sorted(words.items()):
+        path = site / search_words(language)
+        path.write_text(json.dumps(language_words, ensure_ascii=False), encoding="utf-8")
 
 
 def _sort_languages(entry: Path) -> None:
