@@ -1,6 +1,6 @@
 """Benchmark at region scale, and on the real basin (not a test: it prints figures).
 
-    .venv/bin/python benchmarks/region.py [--dossier build/benchmark]
+    .venv/bin/python benchmarks/region.py [--dossier build/benchmark] [--sans-reference-region]
 
 The region content is made from the real basin, multiplied to the size of the
 Hauts-de-France (10 mobility basins): about 1 400 services, 92 territories,
@@ -296,7 +296,13 @@ def _size(folder: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossier", type=Path, default=ROOT / "build" / "benchmark")
-    work = parser.parse_args().dossier.resolve()
+    parser.add_argument(
+        "--sans-reference-region",
+        action="store_true",
+        help="sans mkdocs-material simple sur la région (plus de 15 minutes)",
+    )
+    arguments = parser.parse_args()
+    work = arguments.dossier.resolve()
     work.mkdir(parents=True, exist_ok=True)
     region = work / "contenu-region"
     make_region(region)
@@ -332,6 +338,9 @@ def main() -> None:
             )
         else:
             print("  (Hugo, la référence de vitesse, n'est pas installé : make benchmark-tools)")
+        if label == "région" and arguments.sans_reference_region:
+            print("  (mkdocs-material simple sur la région : non mesuré, --sans-reference-region)\n")
+            continue
         plain = plain_mkdocs(docs, work)
         print(
             f"  {'mkdocs-material simple, mêmes pages':<40} "
