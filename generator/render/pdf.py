@@ -348,8 +348,12 @@ class PrintedDocuments:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         pdf, about = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
-        pdf.write_bytes(printed.data)
-        about.write_text(json.dumps({"pages": printed.pages, "last_page_fill": printed.last_page_fill}))
+        # The PDF first, each file whole (a build running beside this one may read them): a
+        # document is kept once its `.json` is there.
+        _write_whole(pdf, printed.data)
+        _write_whole(
+            about, json.dumps({"pages": printed.pages, "last_page_fill": printed.last_page_fill}).encode()
+        )
         self.used |= {pdf, about}
 
     def forget_unused(self) -> None:
@@ -359,6 +363,12 @@ class PrintedDocuments:
         for document in [*self.folder.glob("*.pdf"), *self.folder.glob("*.json")]:
             if document not in self.used and document.stat().st_mtime < too_old:
                 document.unlink()
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
 
 
 def _unused_since(used: Iterable[Path]) -> float | None:
@@ -437,7 +447,7 @@ class _FlyerCache:
                 "pages": printed.pages, "services": shown, "document": document,
             })  # fmt: skip
         entry = {"parts": parts, "notes": fitted.notes}
-        (self.folder / f"{key}.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        _write_whole(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False).encode())
 
     def forget_unused(self, used: set[str]) -> None:
         """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too)."""
