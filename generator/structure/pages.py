@@ -39,8 +39,8 @@ class Page:
 
 # A territory's pages list its own services and, while they are few, the basin's: the real
 # basin has 23 for everyone, 16 at most for one audience. Beyond this many, the basin's services
-# get a page of their own, linked from each need: a territory's page must stay as short at the
-# scale of a region, where every territory would otherwise list the whole region's services.
+# get pages of their own that the territory's pages link to: a territory's page must stay as
+# short at the scale of a region, where every territory would otherwise list the whole region's.
 BASIN_WIDE_LISTED_UP_TO = 30
 
 
