@@ -20,6 +20,7 @@ Beyond ten times the basin, the region gets more departments (benchmarks/region.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -75,6 +76,9 @@ def main() -> None:
     parser.add_argument("--flyers-jusqua", type=int, default=3)
     parser.add_argument("--dossier", type=Path, default=ROOT / "build" / "croissance")
     arguments = parser.parse_args()
+    # The measured builds analyse no new sentence (the check before them did): no language-analysis
+    # worker to start, nor to leave running after the measure (falc/worker.py).
+    os.environ["GENERATOR_ANALYSES_WORKER"] = "non"
     work = arguments.dossier.resolve()
     work.mkdir(parents=True, exist_ok=True)
     print(

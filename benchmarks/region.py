@@ -210,8 +210,10 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
         "complet, flyers à froid": run(build, cache),
     }
     # One record changes its first sentence: its pages, its flyers and its data are made again.
-    # The first edit starts the language-analysis worker (falc/worker.py); the next finds it ready.
+    # The cold check started the language-analysis worker (falc/worker.py): stopped, the first
+    # edit starts it again, as a contributor's first edit of the day; the next edit finds it ready.
     first, second = sorted((content / "services").glob("*.yml"))[:2]
+    stop_analysis_worker(cache)
     results["après une fiche modifiée"] = edited_build(first, build, cache, site)
     results["après le retour de la fiche"] = run(build, cache)
     results["une autre fiche, l'analyseur prêt"] = edited_build(second, build, cache, site)
