@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import math
 import os
 import re
@@ -402,18 +403,26 @@ def test_cache_entries_no_build_used_for_a_month_are_removed(content_dir: Path, 
     assert content is not None
     cache = tmp_path / "cache"
     print_flyers(plan_flyers(content), content, cache, workers=1)
-    used = sorted(cache.glob("*.json"))
+    documents = cache / "documents"
+    indexes = sorted(cache.glob("*.json"))
+    shown = {part["document"] for index in indexes for part in json.loads(index.read_text())["parts"]}
+    used = indexes + [documents / f"{key}{suffix}" for key in sorted(shown) for suffix in (".pdf", ".json")]
     month_ago = time.time() - 31 * 24 * 3600
     for name, age in (("vieille", month_ago), ("recente", time.time() - 24 * 3600)):
         (cache / f"{name}.json").write_text("{}", encoding="utf-8")
-        (cache / f"{name}-0.pdf").write_bytes(b"%PDF")
+        (cache / f"{name}-0.pdf").write_bytes(b"%PDF")  # a flyer kept as version 2 kept them
         os.utime(cache / f"{name}.json", (age, age))
+        for suffix in (".pdf", ".json"):  # a document only an edited-away flyer printed
+            (documents / f"{name}{suffix}").write_bytes(b"{}")
+            os.utime(documents / f"{name}{suffix}", (age, age))
     for entry in used:  # as old as the forgotten one, but this build uses them
         os.utime(entry, (month_ago, month_ago))
     again = print_flyers(plan_flyers(content), content, cache, workers=1)
-    assert again.rendered == []
+    assert again.rendered == [] and again.documents_printed == 0
     assert not (cache / "vieille.json").exists() and not (cache / "vieille-0.pdf").exists()
+    assert not [*documents.glob("vieille.*")]
     assert (cache / "recente.json").exists() and (cache / "recente-0.pdf").exists()  # another branch's, maybe
+    assert len([*documents.glob("recente.*")]) == 2
     assert all(entry.exists() and entry.stat().st_mtime > month_ago + 3600 for entry in used)
 
 
