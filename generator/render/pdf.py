@@ -74,10 +74,8 @@ def print_flyers(
 def flyer_keys(flyers: list[Flyer], content: Content) -> dict[str, str]:
     """The cache key of each planned flyer: `diff` compares them between two revisions."""
     salt = flyer_salt()
-    return {
-        flyer.path: _FlyerCache(None, salt, PrintedDocuments(None, salt)).key(flyer, content)
-        for flyer in flyers
-    }
+    cache = _FlyerCache(None, salt, PrintedDocuments(None, salt))
+    return {flyer.path: cache.key(flyer, content) for flyer in flyers}
 
 
 @dataclass

@@ -157,12 +157,19 @@ def _near_first(
     content: Content, services: list[Service], audience_id: str | None = None
 ) -> tuple[tuple[Service, ...], dict[str, Any]]:
     """The services a territory's page lists, and the context of the link to the basin's
-    services when there are too many of them to list (see `BASIN_WIDE_LISTED_UP_TO`)."""
-    basin_wide = [service for service in services if content.is_basin_wide(service)]
-    if len(basin_wide) <= BASIN_WIDE_LISTED_UP_TO:
+    services when there are too many of them to list."""
+    linked = _linked_away(content, services)
+    if not linked:
         return tuple(services), {}
     local = tuple(service for service in services if not content.is_basin_wide(service))
-    return local, {"elsewhere": basin_wide, "elsewhere_url": _basin_wide_url(content, audience_id)}
+    return local, {"elsewhere": linked, "elsewhere_url": _basin_wide_url(content, audience_id)}
+
+
+def _linked_away(content: Content, services: list[Service]) -> list[Service]:
+    """The basin-wide ones among `services`, when they are too many to list on a territory's
+    page (`BASIN_WIDE_LISTED_UP_TO`); none otherwise. Their page exists exactly then."""
+    basin_wide = [service for service in services if content.is_basin_wide(service)]
+    return basin_wide if len(basin_wide) > BASIN_WIDE_LISTED_UP_TO else []
 
 
 def _basin_wide_url(content: Content, audience_id: str | None) -> str:
@@ -173,24 +180,16 @@ def _basin_wide_url(content: Content, audience_id: str | None) -> str:
 
 def _basin_wide_pages(content: Content) -> Iterator[Page]:
     """The basin's services, for everyone and for each audience, where territories link to them."""
-    basin = content.basin
-    everyone = [s for s in content.services.values() if content.is_basin_wide(s)]
-    if len(everyone) > BASIN_WIDE_LISTED_UP_TO:
-        yield Page(
-            _basin_wide_url(content, None),
-            "basin_wide.md.j2",
-            f"Les services partout {basin.dans}",
-            tuple(everyone),
-        )
-    for audience_id, audience in content.audiences.items():
-        for_audience = [s for s in content.services_for(audience=audience_id) if content.is_basin_wide(s)]
-        if len(for_audience) > BASIN_WIDE_LISTED_UP_TO:
+    pages_for: list[tuple[str | None, str, dict[str, Any]]] = [(None, "Les services", {})]
+    pages_for += [
+        (audience_id, f"{audience.vous} : les services", {"audience_id": audience_id, "audience": audience})
+        for audience_id, audience in content.audiences.items()
+    ]
+    for audience_id, title, context in pages_for:
+        if linked := _linked_away(content, content.services_for(audience=audience_id)):
+            url = _basin_wide_url(content, audience_id)
             yield Page(
-                _basin_wide_url(content, audience_id),
-                "basin_wide.md.j2",
-                f"{audience.vous} : les services partout {basin.dans}",
-                tuple(for_audience),
-                {"audience_id": audience_id, "audience": audience},
+                url, "basin_wide.md.j2", f"{title} partout {content.basin.dans}", tuple(linked), context
             )
 
 
