@@ -451,3 +451,23 @@ def test_a_split_flyer_prints_again_only_the_part_that_changed(tmp_path: Path) -
     assert {p.flyer.path: p.pdf for p in after.printed if p.flyer.path in unchanged} == unchanged
     cold = print_flyers(*the_flyer(content_dir), None, workers=1)  # no cache at all: the same bytes
     assert [(p.flyer.path, p.pdf) for p in cold.printed] == [(p.flyer.path, p.pdf) for p in after.printed]
+
+
+def test_a_split_flyer_whose_parts_spill_over_is_split_again_once_per_round(tmp_path: Path) -> None:
+    """Every part of a split flyer may spill onto a third page in the same round: the parts are
+    made smaller once for that round, not once per part (which left one service per sheet)."""
+    from generator.render.pdf import Pdf, PrintedDocuments, _fit, _Printer
+
+    class FourPerSheet(_Printer):
+        """A printer on which a sheet holds four services, whatever the layout."""
+
+        def _print(self, documents: list[tuple[str, bytes]]) -> list[Pdf]:
+            return [Pdf(b"%PDF", 2 if html.count('class="ligne"') <= 4 else 3, 0.9) for html, _ in documents]
+
+    content = valid_content(check(REAL_CONTENT, real_content_today()))
+    [flyer] = [f for f in plan_flyers(content) if f.path == "flyers/publics/demandeurs-emploi.pdf"]
+    assert len(flyer.services) > 3 * 4
+    [fitted] = _fit([flyer], content, FourPerSheet(1, PrintedDocuments(None, "test"))).values()
+    sizes = [len(part.flyer.services) for part in fitted.printed]
+    assert max(sizes) == 4 and all(part.pages == 2 for part in fitted.printed)
+    assert len(sizes) <= math.ceil(len(flyer.services) / 4) + 4  # needs kept together cost a few parts

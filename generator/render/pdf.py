@@ -104,6 +104,7 @@ def _fit(flyers: list[Flyer], content: Content, printer: _Printer) -> dict[str, 
                 [flyer_html(f, content, layout, numbered) for f, layout, numbered in pending]
             )
             retry, resplit = [], set()
+            split_as = dict(per_part)  # the parts of this round: all that overflow shrink them once
             for (flyer, layout, numbered), (key, result) in zip(pending, results, strict=True):
                 pdf, pages = result.data, result.pages
                 if pages == 2 and result.last_page_fill < NEARLY_EMPTY and layout != LAYOUTS[-1]:
@@ -117,7 +118,8 @@ def _fit(flyers: list[Flyer], content: Content, printer: _Printer) -> dict[str, 
                     retry.append((flyer, LAYOUTS[LAYOUTS.index(layout) + 1], True))
                 elif len(flyer.services) > 1:
                     resplit.add(flyer.whole_path)
-                    per_part[flyer.whole_path] = _smaller_parts(flyer, per_part, pages)
+                    smaller = _smaller_parts(flyer, split_as, pages)
+                    per_part[flyer.whole_path] = min(smaller, per_part.get(flyer.whole_path, smaller))
                 else:  # a single service that does not fit even in short
                     accepted.append(PrintedFlyer(flyer, layout, pdf, pages))
                     document_of[flyer.path] = key
