@@ -471,3 +471,50 @@ def test_a_split_flyer_whose_parts_spill_over_is_split_again_once_per_round(tmp_
     sizes = [len(part.flyer.services) for part in fitted.printed]
     assert max(sizes) == 4 and all(part.pages == 2 for part in fitted.printed)
     assert len(sizes) <= math.ceil(len(flyer.services) / 4) + 4  # needs kept together cost a few parts
+
+
+def _local_services_for_seniors(content_dir: Path, count: int) -> None:
+    """`count` services for the seniors of the territory Alpha, besides the example's."""
+    model = (content_dir / "services" / "aide-alpha.yml").read_text().replace("[jeunes]", "[seniors]")
+    for number in range(1, count + 1):
+        record = model.replace("Aide Alpha", f"Aide Alpha numéro {number}")
+        (content_dir / "services" / f"aide-alpha-{number:02}.yml").write_text(record)
+
+
+def test_an_audience_flyer_too_long_for_a_region_sends_the_reader_to_their_territory_flyer(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    """At the scale of a region, an audience's flyer would list every service of every territory
+    on a hundred sheets: it lists the basin's own, and says where the others are."""
+    from generator.content.loader import load_content
+    from generator.structure.flyers import AUDIENCE_FLYER_LISTS_UP_TO
+
+    from .conftest import TODAY
+
+    def seniors_flyers() -> tuple[Flyer, Flyer, Content]:
+        content, _ = load_content(content_dir, TODAY)
+        assert content is not None
+        flyers = {flyer.path: flyer for flyer in plan_flyers(content)}
+        return flyers["flyers/publics/seniors.pdf"], flyers["flyers/territoires/alpha/seniors.pdf"], content
+
+    _local_services_for_seniors(
+        content_dir, AUDIENCE_FLYER_LISTS_UP_TO - 2
+    )  # with the example's 2: all listed
+    audience, _, _ = seniors_flyers()
+    assert len(audience.services) == AUDIENCE_FLYER_LISTS_UP_TO and audience.on_territory_flyers == 0
+
+    _local_services_for_seniors(content_dir, AUDIENCE_FLYER_LISTS_UP_TO - 1)  # one too many
+    audience, territory, content = seniors_flyers()
+    assert [service.nom for service in audience.services] == ["Plateforme du bassin"]
+    assert audience.on_territory_flyers == AUDIENCE_FLYER_LISTS_UP_TO
+    assert len(territory.services) == AUDIENCE_FLYER_LISTS_UP_TO + 1  # every one is on its territory's
+
+    [printed] = print_flyers([audience], content, None, workers=1).printed
+    pdf = tmp_path / "seniors.pdf"
+    pdf.write_bytes(printed.pdf)
+    text = text_of(pdf)
+    assert printed.pages == 1 and "Plateforme du bassin" in text and "Aide Alpha" not in text
+    assert (
+        f"Il y a aussi {AUDIENCE_FLYER_LISTS_UP_TO} services près de chez vous. Ils sont sur le flyer de "
+        "votre territoire. Demandez ce flyer à l'accueil. Ou scannez le code en haut de la page."
+    ) in text

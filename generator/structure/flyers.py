@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..content.model import HelpDesk, Service
@@ -21,6 +22,12 @@ from .languages import STRINGS
 
 # From full texts to the name and phone only: the first that fits one sheet is printed.
 LAYOUTS = ("complet", "moyen", "court")
+
+# An audience's flyer covers the whole basin: it lists every service for the audience while
+# they fit a few sheets (the real basin has 35 at most). Beyond this many, at the scale of a
+# region, it lists the services of the whole basin only and sends the reader to the flyer of
+# their territory for the others: nobody hands over a flyer of a hundred sheets.
+AUDIENCE_FLYER_LISTS_UP_TO = 60
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Flyer:
     part: str | None = None  # which part, when a flyer too long was split
     origin: str = ""  # the path of the flyer it was split from
     desks: tuple[HelpDesk, ...] = ()  # "Près de chez vous": who receives the reader
+    on_territory_flyers: int = 0  # services not listed, too many: each is on its territory's flyer
     proof: bool = False  # the site's address is not confirmed: "Épreuve : ne pas distribuer"
 
     @property
@@ -97,7 +105,7 @@ def plan_flyers(content: Content) -> list[Flyer]:
     proof = is_proof(content)
 
     def flyer(
-        path: str, kind: str, title: str, intro: str, page: str, services: list[Service], **ids: str
+        path: str, kind: str, title: str, intro: str, page: str, services: list[Service], **ids: Any
     ) -> Flyer:
         desks = _desks(content, ids.get("territory_id"), ids.get("audience_id"))
         return Flyer(
@@ -107,10 +115,11 @@ def plan_flyers(content: Content) -> list[Flyer]:
 
     flyers = []
     for audience_id, audience in content.audiences.items():
+        listed, left = _basin_wide_when_too_many(content, content.services_for(audience=audience_id))
         flyers.append(flyer(
             urls.audience_flyer(audience_id), "public", f"{audience.vous} : les aides pour vous déplacer",
             f"Voici les services pour vous {content.basin.dans}.", urls.audience(audience_id),
-            content.services_for(audience=audience_id), audience_id=audience_id,
+            listed, audience_id=audience_id, on_territory_flyers=left,
         ))  # fmt: skip
     for territory_id, territory in content.territories.items():
         flyers.append(flyer(
@@ -128,6 +137,14 @@ def plan_flyers(content: Content) -> list[Flyer]:
             audience_id=audience_id, territory_id=territory_id,
         ))  # fmt: skip
     return flyers + _cross_border_flyers(content, site)
+
+
+def _basin_wide_when_too_many(content: Content, services: list[Service]) -> tuple[list[Service], int]:
+    """What an audience's flyer lists (`AUDIENCE_FLYER_LISTS_UP_TO`), and how many it leaves out."""
+    if len(services) <= AUDIENCE_FLYER_LISTS_UP_TO:
+        return services, 0
+    basin_wide = [service for service in services if content.is_basin_wide(service)]
+    return basin_wide, len(services) - len(basin_wide)
 
 
 def is_proof(content: Content) -> bool:

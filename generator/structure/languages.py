@@ -55,6 +55,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "see_desks": "Voir les numéros des accueils",
         "find_with_commune": "Trouvez-le avec votre commune",
         "talk_to": "Parlez-en à {who}.",
+        "on_territory_flyers": "Il y a aussi {count} services près de chez vous. "
+        "Ils sont sur le flyer de votre territoire. Demandez ce flyer à l'accueil. "
+        "Ou scannez le code en haut de la page.",
     },
     "nl": {
         "listen": "Voorlezen",
@@ -95,6 +98,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "see_desks": "Bekijk de nummers van de loketten",
         "find_with_commune": "Zoek het loket met uw gemeente (in het Frans)",
         "talk_to": "Praat erover met {who}.",
+        "on_territory_flyers": "Er zijn nog {count} diensten bij u in de buurt. Ze staan op de folder van "
+        "uw gebied: vraag ernaar aan de balie. Of scan de code bovenaan de pagina.",
     },
     "en": {
         "listen": "Listen",
@@ -135,6 +140,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "see_desks": "See the desks' phone numbers",
         "find_with_commune": "Find the desk with your town (in French)",
         "talk_to": "Talk to {who}.",
+        "on_territory_flyers": "There are {count} more services near you. They are on the leaflet of your "
+        "area: ask for it at the desk. Or scan the code at the top of the page.",
     },
 }
 assert all(STRINGS[language].keys() == STRINGS["fr"].keys() for language in LANGUAGES)
