@@ -27,7 +27,7 @@ from .export.open_data import DataFile, data_files, open_data_pages
 from .falc.lint import FalcReport, lint_content
 from .locations import falc_cache, flyer_cache, notice_cache, site_builder_cache, tracked_cache_files
 from .output.csp import UnexpectedScript
-from .output.mkdocs_adapter import SiteBuildFailed, build_html, finish_pages, kept_build, serve_html
+from .output.mkdocs_adapter import SiteBuildFailed, build_html, kept_build, serve_html
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
 from .output.search_index import SearchIndexFailed, indexing_for_search
 from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_folder
@@ -213,9 +213,8 @@ def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArch
             build_html(
                 kept, changed, html, site_name=site.content.basin.titre_site,
                 site_url=site.content.basin.adresse_site, nav=navigation(site.pages),
-                dated=edition_date(site.content), preview=preview,
+                dated=edition_date(site.content), blocks=blocks, preview=preview,
             )  # fmt: skip
-            finish_pages(html, blocks)
             with indexing_for_search(html):  # meanwhile, the archive reads the same finished pages
                 archive = _pack_for_usb_key(site, html) if site.flyers else None
             if archive:

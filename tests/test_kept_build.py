@@ -51,6 +51,46 @@ def test_a_one_record_change_renders_its_pages_only_and_gives_the_full_build(
     assert _same_tree(tmp_path / "site", tmp_path / "full") == []
 
 
+def test_a_change_in_a_card_only_finishes_the_pages_that_show_it_again(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service's card is put back after MkDocs (a deferred block): a new phone number changes
+    no page's Markdown, but every page showing the card, and only those, is finished again."""
+    kept_folder = tmp_path / "kept"
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: kept_folder)
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    kept = KeptBuild(kept_folder)
+    pair, glossary = "territoires/alpha/jeunes/index.html", "glossaire/index.html"
+    built = (kept.site / pair).stat().st_mtime_ns
+    finished = {page: (kept.finished / page).stat().st_mtime_ns for page in (pair, glossary)}
+
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("03 21 00 00 01", "03 21 99 99 99"))
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    assert (kept.site / pair).stat().st_mtime_ns == built  # MkDocs had nothing to render again
+    assert (kept.finished / pair).stat().st_mtime_ns != finished[pair]
+    assert (kept.finished / glossary).stat().st_mtime_ns == finished[glossary]
+    published = (tmp_path / "site" / pair).read_text(encoding="utf-8")
+    assert "03 21 99 99 99" in published and "03 21 00 00 01" not in published
+
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "empty")
+    build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
+    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+
+
+def test_a_page_that_no_longer_exists_leaves_nothing_behind(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept_folder = tmp_path / "kept"
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: kept_folder)
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    assert (tmp_path / "site" / "services" / "plateforme-bassin" / "index.html").is_file()
+    (content_dir / "services" / "plateforme-bassin.yml").unlink()
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    assert not (tmp_path / "site" / "services" / "plateforme-bassin").exists()
+    assert not (KeptBuild(kept_folder).finished / "services" / "plateforme-bassin").exists()
+
+
 def test_a_build_that_did_not_finish_renders_every_page_next_time(tmp_path: Path) -> None:
     """A build stopped by MkDocs (a broken link) may leave some pages rendered: the next build,
     with the same setup, must render them all again to report the problem again."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import functools
 import hashlib
 import html
 import json
@@ -46,8 +47,11 @@ class KeptBuild:
     Markdown; the HTML of every file the writer changed is removed first, so that a change
     never hides behind a coarse file clock. A one-record change renders only the pages that
     show it. Whatever else a page depends on (the menu, the configuration, the theme, the list
-    of files, the date) is in `setup`: when it changes, every page is rendered again. The
-    output is the same as a full build's (tests/test_kept_build.py).
+    of files, the date) is in `setup`: when it changes, every page is rendered again.
+
+    The finished pages are kept too (`finish`): a page is finished again only when MkDocs
+    rendered it again or its deferred blocks changed. The output is the same as a full
+    build's (tests/test_kept_build.py).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -55,6 +59,8 @@ class KeptBuild:
         self.docs = folder / "docs"
         self.site = folder / "site"
         self.setup_file = folder / "setup.sha256"
+        self.finished = folder / "finished"
+        self.finished_index = folder / "finished.json"
 
     def previous_setup(self) -> str | None:
         return self.setup_file.read_text(encoding="utf-8") if self.setup_file.is_file() else None
@@ -72,6 +78,88 @@ class KeptBuild:
 
     def done(self, setup: str) -> None:
         self.setup_file.write_text(setup, encoding="utf-8")
+
+    def finish(self, blocks: dict[str, list[str]]) -> set[str]:
+        """Finish every page of `site` into `finished` (`finished_page`), reusing those finished
+        before from the same HTML and blocks; return the words of all the pages' tags, for
+        `slim_theme_assets`. Until it returns, every kept finished page counts as unknown."""
+        index = self._finished_before()
+        self.finished_index.unlink(missing_ok=True)
+        pages: dict[str, dict[str, Any]] = {}
+        word_sets: dict[str, list[str]] = {}
+        waiting = {url for url, page_blocks in blocks.items() if page_blocks}
+        for path in sorted(self.site.rglob("*.html")):
+            name = path.relative_to(self.site).as_posix()
+            url = name.removesuffix("index.html") if path.name == "index.html" else None
+            page_blocks = blocks.get(url, []) if url is not None else []
+            waiting.discard(url)
+            built = path.stat()  # MkDocs writes a page it renders again as a new file
+            made_from = [built.st_ino, built.st_mtime_ns, built.st_size, _digest(page_blocks)]
+            before = index["pages"].get(name)
+            if before and before["made_from"] == made_from and (self.finished / name).is_file():
+                words_key = before["words"]
+                word_sets[words_key] = index["words"][words_key]
+            else:
+                page, words = finished_page(path.read_text(encoding="utf-8"), page_blocks, name)
+                (self.finished / name).parent.mkdir(parents=True, exist_ok=True)
+                (self.finished / name).write_text(page, encoding="utf-8")
+                words_key = _digest(words)
+                word_sets[words_key] = words
+            pages[name] = {"made_from": made_from, "words": words_key}
+        if waiting:
+            raise ValueError(f"pages lost by the site builder, with blocks to put back: {sorted(waiting)}")
+        self._forget_finished_but(pages)
+        entry = {"finisher": _finisher(), "pages": pages, "words": word_sets}
+        self.finished_index.write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+        return {word for words in word_sets.values() for word in words}
+
+    def _forget_finished_but(self, pages: dict[str, Any]) -> None:
+        """Remove the finished pages MkDocs no longer writes, and the folders they leave empty."""
+        for path in sorted(self.finished.rglob("*"), reverse=True):  # a folder after its files
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path.relative_to(self.finished).as_posix() not in pages:
+                path.unlink()
+
+    def _finished_before(self) -> dict[str, Any]:
+        empty: dict[str, Any] = {"pages": {}, "words": {}}
+        if not self.finished_index.is_file():
+            return empty
+        index = json.loads(self.finished_index.read_text(encoding="utf-8"))
+        return index if index.get("finisher") == _finisher() else empty
+
+    def copy_to(self, site_dir: Path) -> None:
+        """The site as it is published: MkDocs' files and the finished pages."""
+        shutil.copytree(self.site, site_dir, ignore=shutil.ignore_patterns("*.html"), copy_function=_shared)
+        shutil.copytree(self.finished, site_dir, dirs_exist_ok=True)
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+@functools.cache
+def _finisher() -> str:
+    """A digest of the code that finishes pages: when it changes, every page is finished again."""
+    here = Path(__file__).parent
+    return _digest([(here / name).read_text(encoding="utf-8") for name in _FINISHING_CODE])
+
+
+_FINISHING_CODE = ("mkdocs_adapter.py", "csp.py", "theme_assets.py")
+# Files the publishing never writes into: the published site shares them with the kept build
+# (a hard link, where the file system allows it) instead of copying them at every build.
+_NEVER_WRITTEN = (".pdf", ".png", ".jpg", ".jpeg", ".woff2", ".woff", ".ico", ".csv")
+
+
+def _shared(source: str, destination: str) -> None:
+    if source.endswith(_NEVER_WRITTEN):
+        try:
+            os.link(source, destination)
+            return
+        except OSError:  # another file system, or one without links
+            pass
+    shutil.copy2(source, destination)
 
 
 @contextmanager
@@ -100,10 +188,12 @@ def build_html(
     site_url: str,
     nav: Navigation,
     dated: date,
+    blocks: dict[str, list[str]],
     preview: bool = False,
 ) -> None:
-    """Build the static site from `kept.docs` into `site_dir`; MkDocs warnings (strict mode) fail
-    the build. `changed`: the files of `kept.docs` the writer changed.
+    """Build the static site from `kept.docs` into `site_dir`, its pages finished (`finished_page`)
+    with their deferred `blocks`; MkDocs warnings (strict mode) fail the build. `changed`: the
+    files of `kept.docs` the writer changed.
 
     `dated` is the date the output carries (sitemap, archives): the content's, never the clock's.
     A `preview` carries a banner on every page and asks search engines not to index it.
@@ -131,7 +221,9 @@ def build_html(
         except SystemExit:  # MkDocs aborts a strict build this way
             raise SiteBuildFailed(_first(warnings) or "MkDocs a échoué.") from None
     kept.done(setup)
-    shutil.copytree(kept.site, site_dir)
+    words = kept.finish(blocks)
+    kept.copy_to(site_dir)
+    slim_theme_assets(site_dir, words)
 
 
 def _setup(docs: Path, **options: Any) -> str:
@@ -252,33 +344,20 @@ def _source_date_epoch(dated: date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def finish_pages(site: Path, blocks: dict[str, list[str]]) -> None:
-    """After MkDocs, each page read and written once: its deferred blocks put back, what scrolls
-    sideways made reachable, the security policy added, and the words of its tags noted so that
-    the theme's files can be cut to what the pages use."""
-    words: set[str] = set()
-    waiting = {url for url, page_blocks in blocks.items() if page_blocks}
-    for path in sorted(site.rglob("*.html")):
-        name = path.relative_to(site).as_posix()
-        url = name.removesuffix("index.html") if path.name == "index.html" else None
-        page = path.read_text(encoding="utf-8")
-        if url in waiting:
-            page = with_blocks(page, blocks[url], path)
-            waiting.remove(url)
-        page = with_scrolling_boxes(page)
-        words |= tag_words(page)
-        path.write_text(with_policy(page, name), encoding="utf-8")
-    if waiting:
-        raise ValueError(f"pages lost by the site builder, with blocks to put back: {sorted(waiting)}")
-    slim_theme_assets(site, words)
+def finished_page(page: str, blocks: list[str], name: str) -> tuple[str, list[str]]:
+    """A page as MkDocs wrote it, finished: its deferred blocks put back, what scrolls sideways
+    made reachable, and the security policy added (`name` is for messages); with the words of
+    its tags, so that the theme's files can be cut to what the pages use."""
+    page = with_scrolling_boxes(with_blocks(page, blocks, name))
+    return with_policy(page, name), sorted(tag_words(page))
 
 
-def with_blocks(page: str, blocks: list[str], path: Path) -> str:
+def with_blocks(page: str, blocks: list[str], name: str) -> str:
     """The page with its deferred HTML blocks put back at their markers."""
     for number, block in enumerate(blocks):
         marker = f"<!--bloc {number}-->"
         if marker not in page:
-            raise ValueError(f"{path}: marker {marker} lost by the site builder")
+            raise ValueError(f"{name}: marker {marker} lost by the site builder")
         page = page.replace(marker, block, 1)
     return page
 

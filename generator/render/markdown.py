@@ -32,7 +32,7 @@ class SiteRenderer:
 
     With `defer_blocks`, large HTML blocks (the service cards) are left out of
     the Markdown as `<!--bloc N-->` markers and kept in `blocks`, to be put
-    back into the built HTML by `finish_pages`: the site builder then does
+    back into the built HTML by `finished_page`: the site builder then does
     not parse thousands of cards it only copies (and excludes from search).
     Without it (live preview), the Markdown holds everything.
     """
