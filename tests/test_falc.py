@@ -455,6 +455,85 @@ def test_analyses_no_recent_save_used_leave_the_cache(
     assert one_build("Appelez la mairie.") == third  # nothing new: nothing written, nothing removed
 
 
+# --- Findings kept from one check to the next ----------------------------------------------
+
+
+def _report_of(content_dir: Path, cache_file: Path | None) -> list[str]:
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    report = lint_content(content, cache_file)
+    scores = [(r.record, r.score, r.sentences, r.words) for r in report.records]
+    return [p.format() for p in report.problems()] + [repr(score) for score in scores]
+
+
+def test_a_check_where_no_text_changed_analyses_nothing_and_finds_the_same(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.falc import analysis
+
+    path = content_dir / "services" / "aide-alpha.yml"
+    path.write_text(
+        path.read_text().replace("  Une aide pour payer vos trajets.\n", "  Vous ne payez pas le bus.\n")
+    )
+    cache = tmp_path / "falc" / "analyses.json"
+    first = _report_of(content_dir, cache)
+    assert any("falc/negation" in line for line in first)
+    analysed: list[str] = []
+    real_encode = analysis.encode_sentences
+    monkeypatch.setattr(
+        analysis, "encode_sentences", lambda texts, lemma: analysed.extend(texts) or real_encode(texts, lemma)
+    )
+    checked: list[str] = []
+    real_check = Rules.check
+    monkeypatch.setattr(
+        Rules, "check", lambda self, text, *rest: checked.append(text) or real_check(self, text, *rest)
+    )
+    assert _report_of(content_dir, cache) == first
+    assert analysed == checked == []  # every finding read back: not one text checked again
+
+    path.write_text(path.read_text().replace("Vous ne payez pas le bus.", "Le bus est gratuit pour vous."))
+    edited = _report_of(content_dir, cache)
+    assert analysed == ["Le bus est gratuit pour vous."]  # the edited text only
+    assert checked == ["Le bus est gratuit pour vous."]
+    assert edited == _report_of(content_dir, None)  # as a check without any cache
+    assert not any("falc/negation" in line for line in edited)
+
+
+def test_kept_findings_follow_the_glossary(content_dir: Path, tmp_path: Path) -> None:
+    """The same text may be found wrong or right depending on the glossary: it is part of the key."""
+    path = content_dir / "services" / "aide-alpha.yml"
+    path.write_text(path.read_text().replace("Appelez la communauté de communes.", "Appelez le CCAS."))
+    cache = tmp_path / "falc" / "analyses.json"
+    assert any("« CCAS »" in line for line in _report_of(content_dir, cache))
+    glossary = content_dir / "glossaire.yml"
+    glossary.write_text(
+        glossary.read_text()
+        + "  - sigle: CCAS\n    en_entier: Centre communal d'action sociale\n"
+        + "    explication: C'est le service d'aide de la mairie.\n"
+    )
+    assert not any("« CCAS »" in line for line in _report_of(content_dir, cache))
+
+
+def test_the_analyses_of_texts_no_one_edits_stay_in_their_cache(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their findings are read back, so no check asks for their analyses: they are kept all the
+    same, for the day the rules change."""
+    import json
+
+    monkeypatch.setattr("generator.falc.analysis.KEEP_FOR_SAVES", 2)
+    cache = tmp_path / "falc" / "analyses.json"
+    _report_of(content_dir, cache)
+    first = set(json.loads(cache.read_text(encoding="utf-8"))["analyses"])
+    path = content_dir / "services" / "aide-alpha.yml"
+    original = path.read_text()
+    for edit in ("Une aide pour vos trajets.", "Une aide pour vos voyages.", "Une aide pour le bus."):
+        path.write_text(original.replace("Une aide pour payer vos trajets.", edit))
+        _report_of(content_dir, cache)
+    kept = set(json.loads(cache.read_text(encoding="utf-8"))["analyses"])
+    assert len(first - kept) == 1  # the sentence edited away; every other one stays
+
+
 # --- The worker that keeps the model loaded between builds --------------------------------
 
 

@@ -125,14 +125,19 @@ class Analyzer:
     def analyse(self, sentences: Iterable[str]) -> dict[str, Sentence]:
         """Each distinct sentence, analysed."""
         wanted = list(dict.fromkeys(sentences))
-        self._used.update(self._key(text) for text in wanted)
-        missing = [text for text in wanted if self._key(text) not in self._cache]
+        self._used.update(self.key(text) for text in wanted)
+        missing = [text for text in wanted if self.key(text) not in self._cache]
         if missing:
             encoded = self._analysed_elsewhere(missing) or encode_sentences(missing, self.needs_lemma)
             for text, words in zip(missing, encoded, strict=True):
-                self._cache[self._key(text)] = words
+                self._cache[self.key(text)] = words
             self._changed = True
-        return {text: Sentence(text, _decode(self._cache[self._key(text)])) for text in wanted}
+        return {text: Sentence(text, _decode(self._cache[self.key(text)])) for text in wanted}
+
+    def keep(self, keys: Iterable[str]) -> None:
+        """Count these analyses as used by this check, though it did not need them (their
+        texts' findings were kept): the analyses of texts no one edits stay in the cache."""
+        self._used.update(keys)
 
     def save(self) -> None:
         """Write the cache when new sentences were analysed, without the analyses that no save
@@ -155,7 +160,8 @@ class Analyzer:
         temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         temporary.replace(self.cache_file)
 
-    def _key(self, line: str) -> str:
+    def key(self, line: str) -> str:
+        """The key of a sentence's analysis in the cache."""
         return hashlib.sha256(line.encode()).hexdigest()[:24]
 
     def _version(self) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
 
-from ..content.model import FalcException
+from ..content.model import FalcException, Glossary
 from ..content.problems import Problem, Severity
 from ..content.records import Content
 from ..content.texts import (
@@ -29,6 +29,7 @@ from ..content.texts import (
 )  # fmt: skip
 from ..content.yaml_loader import Location, YamlDocument, dotted
 from .analysis import Analyzer, sentences_of
+from .kept_findings import KeptFindings, TextFindings
 from .rls import State, conformance
 from .rules import Finding, Rules, needs_lemma, readability, words_of
 from .settings import MIN_READABILITY, RULES
@@ -158,23 +159,20 @@ class _RecordTexts:
 
 
 def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
-    """Every finding in every citizen text; analyses are kept in `cache_file` (None: no cache)."""
+    """Every finding in every citizen text; analyses and findings are kept beside `cache_file`
+    (None: no cache)."""
     records = _records(content)
-    analyzer = Analyzer(cache_file, needs_lemma, analyses_from_worker)
-    analyses = analyzer.analyse(
-        sentence.text for record in records for _, text in record.texts for sentence in sentences_of(text)
-    )
-    analyzer.save()
     rules = Rules(content.glossary)
+    found = _findings(records, rules, content.glossary, cache_file)
     report = FalcReport()
     for record in records:
         used: set[int] = set()
         scores = []
         for location, text in record.texts:
-            long_text = location[-1] in LONG_TEXT_FIELDS
-            report.entries += _placed(record, location, rules.check(text, analyses, long_text), used)
-            if long_text and (score := readability(text)) is not None:
-                scores.append(score)
+            in_text = found[_read_as(location, text)]
+            report.entries += _placed(record, location, in_text.findings, used)
+            if in_text.readability is not None:
+                scores.append(in_text.readability)
         # Dutch and English translations: their sentences' length and their language.
         for location, text, language in record.translations:
             report.entries += _placed(record, location, rules.check_translation(text, language), used)
@@ -183,12 +181,52 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
                 record.key,
                 record.document.display,
                 round(mean(scores)) if scores else None,
-                sentences=sum(len(sentences_of(text)) for _, text in record.texts),
-                words=sum(len(words_of(text)) for _, text in record.texts),
+                sentences=sum(found[_read_as(location, text)].sentences for location, text in record.texts),
+                words=sum(found[_read_as(location, text)].words for location, text in record.texts),
             )
         )
         report.unused_exceptions += _unused(record, used)
     return report
+
+
+def _read_as(location: Location, text: str) -> tuple[str, bool]:
+    """A text, and whether it is read as a paragraph (the rules on whole texts apply)."""
+    return text, location[-1] in LONG_TEXT_FIELDS
+
+
+def _findings(
+    records: list[_RecordTexts], rules: Rules, glossary: Glossary, cache_file: Path | None
+) -> dict[tuple[str, bool], TextFindings]:
+    """What the rules find in each text (`_read_as`): kept from the last check, or found now
+    from the analyses of its sentences."""
+    kept = KeptFindings(cache_file.with_name("findings.json") if cache_file else None, glossary)
+    found: dict[tuple[str, bool], TextFindings] = {}
+    new: dict[tuple[str, bool], None] = {}
+    for record in records:
+        for location, text in record.texts:
+            read_as = _read_as(location, text)
+            if read_as not in found and read_as not in new:
+                if (kept_findings := kept.get(*read_as)) is None:
+                    new[read_as] = None
+                else:
+                    found[read_as] = kept_findings
+    if new:
+        analyzer = Analyzer(cache_file, needs_lemma, analyses_from_worker)
+        analyses = analyzer.analyse(sentence.text for text, _ in new for sentence in sentences_of(text))
+        analyzer.keep(key for in_text in found.values() for key in in_text.analyses)
+        analyzer.save()
+        for text, long_text in new:
+            sentences = sentences_of(text)
+            found[text, long_text] = TextFindings(
+                rules.check(text, analyses, long_text),
+                readability(text) if long_text else None,
+                len(sentences),
+                len(words_of(text)),
+                [analyzer.key(sentence.text) for sentence in sentences],
+            )
+            kept.put(text, long_text, found[text, long_text])
+    kept.save()
+    return found
 
 
 def _placed(record: _RecordTexts, location: Location, findings: list[Finding], used: set[int]) -> list[Entry]:

