@@ -74,13 +74,25 @@ class FalcReport:
     entries: list[Entry] = field(default_factory=list)
     records: list[RecordScore] = field(default_factory=list)
     unused_exceptions: list[Problem] = field(default_factory=list)
+    _index: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
     def problems(self) -> list[Problem]:
         active = [e.problem() for e in self.entries if e.silenced_because is None]
         return sorted(active + self.unused_exceptions)
 
     def entries_of(self, record: str) -> list[Entry]:
-        return sorted((e for e in self.entries if e.record == record), key=lambda e: (e.line, e.finding.rule))
+        return self._by_record().get(record, [])
+
+    def _by_record(self) -> dict[str, list[Entry]]:
+        """The entries of each record, in the order of its file: the report's page asks for every
+        record's, and scanning all entries each time took a second for a region."""
+        if self._indexed != len(self.entries):
+            self._index = {}
+            for entry in sorted(self.entries, key=lambda e: (e.line, e.finding.rule)):
+                self._index.setdefault(entry.record, []).append(entry)
+            self._indexed = len(self.entries)
+        return self._index
 
     def conformance_of(self, record: str) -> list[State]:
         """The criteria of the government's reference (RLS) on one page, from what was found there."""
