@@ -102,10 +102,10 @@ def _salt(glossary: Glossary) -> str:
     for pattern in _RULES_CODE:
         for source in sorted(PACKAGE.glob(pattern)):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    digest.update(json.dumps(glossary_terms(glossary), ensure_ascii=False).encode())
+    digest.update(json.dumps(_glossary_terms(glossary), ensure_ascii=False).encode())
     return digest.hexdigest()
 
 
-def glossary_terms(glossary: Glossary) -> list[list[str]]:
+def _glossary_terms(glossary: Glossary) -> list[list[str]]:
     """What the rules read in the glossary: the abbreviations and the words it explains."""
     return [sorted(entry.sigle for entry in glossary.sigles), sorted(entry.mot for entry in glossary.mots)]

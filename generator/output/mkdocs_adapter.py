@@ -97,14 +97,11 @@ class KeptBuild:
             made_from = [built.st_ino, built.st_mtime_ns, built.st_size, _digest(page_blocks)]
             before = index["pages"].get(name)
             if before and before["made_from"] == made_from and (self.finished / name).is_file():
-                words_key = before["words"]
-                word_sets[words_key] = index["words"][words_key]
+                words = index["words"][before["words"]]
             else:
-                page, words = finished_page(path.read_text(encoding="utf-8"), page_blocks, name)
-                (self.finished / name).parent.mkdir(parents=True, exist_ok=True)
-                (self.finished / name).write_text(page, encoding="utf-8")
-                words_key = _digest(words)
-                word_sets[words_key] = words
+                words = self._finish_page(path, name, page_blocks)
+            words_key = _digest(words)  # pages share their tags' words: each set is kept once
+            word_sets[words_key] = words
             pages[name] = {"made_from": made_from, "words": words_key}
         if waiting:
             raise ValueError(f"pages lost by the site builder, with blocks to put back: {sorted(waiting)}")
@@ -112,6 +109,12 @@ class KeptBuild:
         entry = {"finisher": _finisher(), "pages": pages, "words": word_sets}
         self.finished_index.write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
         return {word for words in word_sets.values() for word in words}
+
+    def _finish_page(self, path: Path, name: str, blocks: list[str]) -> list[str]:
+        page, words = finished_page(path.read_text(encoding="utf-8"), blocks, name)
+        (self.finished / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.finished / name).write_text(page, encoding="utf-8")
+        return words
 
     def _forget_finished_but(self, pages: dict[str, Any]) -> None:
         """Remove the finished pages MkDocs no longer writes, and the folders they leave empty."""
@@ -148,7 +151,8 @@ def _finisher() -> str:
 
 _FINISHING_CODE = ("mkdocs_adapter.py", "csp.py", "theme_assets.py")
 # Files the publishing never writes into: the published site shares them with the kept build
-# (a hard link, where the file system allows it) instead of copying them at every build.
+# (a hard link, where the file system allows it) instead of copying them at every build. MkDocs
+# never writes into them either: `start` removes the output of every changed file first.
 _NEVER_WRITTEN = (".pdf", ".png", ".jpg", ".jpeg", ".woff2", ".woff", ".ico", ".csv")
 
 
