@@ -91,6 +91,36 @@ def test_a_page_that_no_longer_exists_leaves_nothing_behind(
     assert not (KeptBuild(kept_folder).finished / "services" / "plateforme-bassin").exists()
 
 
+def test_a_build_that_fails_late_leaves_the_published_flyers_as_they_were(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The published PDFs share their files with the kept build (hard links): a build that
+    prints a flyer again, then fails, must not have changed the one on the web meanwhile."""
+    from generator.output.search_index import SearchIndexFailed
+    from generator.pipeline import BuildFailed
+
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
+    build(content_dir, tmp_path / "site", today=TODAY)
+    flyer = tmp_path / "site" / "flyers" / "territoires" / "alpha" / "jeunes.pdf"
+    published = flyer.read_bytes()
+
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("03 21 00 00 01", "03 21 99 99 99"))
+
+    def fails(*_: object) -> None:
+        raise SearchIndexFailed("arrêt voulu par le test")
+
+    monkeypatch.setattr("generator.pipeline._pack_for_usb_key", fails)
+    with pytest.raises(BuildFailed):
+        build(content_dir, tmp_path / "site", today=TODAY)
+    assert flyer.read_bytes() == published  # the reprinted flyer went to new files only
+
+    monkeypatch.undo()
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
+    build(content_dir, tmp_path / "site", today=TODAY)
+    assert flyer.read_bytes() != published
+
+
 def test_a_build_that_did_not_finish_renders_every_page_next_time(tmp_path: Path) -> None:
     """A build stopped by MkDocs (a broken link) may leave some pages rendered: the next build,
     with the same setup, must render them all again to report the problem again."""
