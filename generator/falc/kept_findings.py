@@ -45,6 +45,9 @@ class TextFindings:
 
 
 class KeptFindings:
+    """The findings of the last check's texts, read from `path` (None: nothing kept), and those
+    of this check's texts once it `save`s them."""
+
     def __init__(self, path: Path | None, glossary: Glossary) -> None:
         self.path = path
         self.salt = _salt(glossary)
