@@ -76,6 +76,11 @@ def notice_cache() -> Path:
     return cache_root() / "notices"
 
 
+def offline_pages_cache() -> Path:
+    """The pages of the USB key's archive, compressed, kept from one build to the next."""
+    return cache_root() / "offline-pages"
+
+
 def font_cache() -> Path:
     return cache_root() / "fonts"
 

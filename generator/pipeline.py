@@ -25,7 +25,14 @@ from .content.records import Content, last_checked
 from .export.coverage import Coverage, coverage_figures
 from .export.open_data import DataFile, data_files, open_data_pages
 from .falc.lint import FalcReport, lint_content
-from .locations import falc_cache, flyer_cache, notice_cache, site_builder_cache, tracked_cache_files
+from .locations import (
+    falc_cache,
+    flyer_cache,
+    notice_cache,
+    offline_pages_cache,
+    site_builder_cache,
+    tracked_cache_files,
+)
 from .output.csp import UnexpectedScript
 from .output.mkdocs_adapter import SiteBuildFailed, build_html, kept_build, serve_html
 from .output.offline_copy import OfflineArchive, announce_archive, write_offline_archive
@@ -234,7 +241,9 @@ def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArch
 
 
 def _pack_for_usb_key(site: SitePlan, html: Path) -> OfflineArchive:
-    return write_offline_archive(html, edition_date(site.content), site.content.basin.adresse_site)
+    return write_offline_archive(
+        html, edition_date(site.content), site.content.basin.adresse_site, offline_pages_cache()
+    )
 
 
 def edition_date(content: Content) -> date:

@@ -5,12 +5,15 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.output.offline_copy import inline_files, offline_page
+from generator.output.offline_copy import inline_files, offline_page, write_offline_archive
 
 
 @pytest.mark.parametrize(
@@ -58,3 +61,52 @@ def test_the_archive_holds_the_site_in_one_folder_with_a_note(minimal_site: Path
     assert "version du 1 mars 2026" in note and "https://bassin-test.example/" in note
     assert 'href="communes/index.html"' in home
     assert dates == {(2026, 3, 1, 0, 0, 0)}  # the content's date, never the clock's
+
+
+def _written_by_zipfile(members: list[tuple[str, bytes]]) -> bytes:
+    """The archive Python's own zipfile writes for the same members, dated as ours."""
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w") as archive:
+        for name, data in members:
+            entry = zipfile.ZipInfo(name, date_time=(2026, 3, 1, 0, 0, 0))
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_STORED if name.endswith(".pdf") else zipfile.ZIP_DEFLATED
+            archive.writestr(entry, data)
+    return written.getvalue()
+
+
+@pytest.mark.parametrize("count", [3, 70_000])  # 70 000 members: the Zip64 end records
+def test_our_zip_writer_writes_what_python_zipfile_writes(count: int) -> None:
+    from generator.output.zip_writer import ZipWriter, deflated, stored
+
+    members = [(f"pages/{number}/index.html", f"<p>Page {number}</p>".encode()) for number in range(count)]
+    members += [("flyers/école.pdf", b"%PDF-1.7 compressed already")]  # a name that is not ASCII
+    written = io.BytesIO()
+    writer = ZipWriter(written, date(2026, 3, 1))
+    for name, data in members:
+        writer.add(name, stored(data) if name.endswith(".pdf") else deflated(data))
+    writer.close()
+    assert written.getvalue() == _written_by_zipfile(members)
+
+
+def test_the_archive_is_the_same_with_its_pages_kept_or_not(minimal_site: Path, tmp_path: Path) -> None:
+    """Pages compressed by the last build are taken back; the archive is byte for byte the same,
+    and a page that changed is compressed again."""
+    site = Path(shutil.copytree(minimal_site, tmp_path / "site"))
+    dated, address = date(2026, 3, 1), "https://bassin-test.example/"
+    cold = write_offline_archive(site, dated, address).path.read_bytes()
+    kept = tmp_path / "pages"
+    assert write_offline_archive(site, dated, address, kept).path.read_bytes() == cold
+    pages = sorted(kept.iterdir())
+    assert len(pages) == len([*site.rglob("*.html")])
+    assert write_offline_archive(site, dated, address, kept).path.read_bytes() == cold  # from the kept pages
+
+    glossary = site / "glossaire" / "index.html"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("</h1>", " revu</h1>", 1), encoding="utf-8"
+    )
+    edited = write_offline_archive(site, dated, address, kept).path
+    assert len(set(pages) - set(kept.iterdir())) == 1  # the glossary as it was, forgotten
+    with zipfile.ZipFile(edited) as archive:
+        assert " revu</h1>" in archive.read("site-mobilite-solidaire/glossaire/index.html").decode()
+    assert edited.read_bytes() == write_offline_archive(site, dated, address).path.read_bytes()

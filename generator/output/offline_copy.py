@@ -12,14 +12,19 @@ The archive is reproducible: its files are sorted and dated with the content's d
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
+import os
 import re
-import zipfile
+import struct
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..structure.languages import written_date
 from ..structure.urls import OFFLINE_ARCHIVE, SEARCH_INDEX
+from .zip_writer import DEFLATED, Member, ZipWriter, deflated, stored
 
 # Not in the archive: the search needs a server (a browser does not fetch its index from a
 # folder), and the archive does not hold itself.
@@ -41,7 +46,7 @@ Ce site est la version du {date}. La version à jour est sur {address}
 _PAGE_LINK = re.compile(r'(?=[ha])\b(href|action)="(?P<url>[^":?#]*/|\.\.?(?:/\.\.)*)?(?P<rest>[?#][^"]*)?"')
 _CSS_URL = re.compile(r"url\(([\w./-]+)\)")
 _INLINED = {".svg": "image/svg+xml", ".woff2": "font/woff2"}
-_COMPRESSED = (".pdf", ".woff2", ".png", ".jpg", ".zip")
+_COMPRESSED = {".pdf", ".woff2", ".png", ".jpg", ".zip"}
 # What the flyers page shows only on the web: the link to this archive.
 _WEB_ONLY = re.compile(r"<!--archive-hors-ligne-->.*?<!--fin-archive-hors-ligne-->", re.DOTALL)
 
@@ -53,26 +58,75 @@ class OfflineArchive:
     dated: date
 
 
-def write_offline_archive(site: Path, dated: date, address: str) -> OfflineArchive:
-    """Write the archive of the built `site` inside it, at `urls.OFFLINE_ARCHIVE`."""
+def write_offline_archive(site: Path, dated: date, address: str, kept: Path | None = None) -> OfflineArchive:
+    """Write the archive of the built `site` inside it, at `urls.OFFLINE_ARCHIVE`; its pages
+    compressed by the last build that wrote the same ones are taken from `kept`."""
     archive = site / OFFLINE_ARCHIVE
     archive.parent.mkdir(parents=True, exist_ok=True)
-    stamp = (dated.year, dated.month, dated.day, 0, 0, 0)
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as output:
-        _add(
-            output, "LISEZ-MOI.txt", README.format(date=written_date(dated), address=address).encode(), stamp
+    pages = KeptPages(kept)
+    with open(archive, "wb") as output:
+        writer = ZipWriter(output, dated)
+        writer.add(
+            "LISEZ-MOI.txt", deflated(README.format(date=written_date(dated), address=address).encode())
         )
         for path in sorted(site.rglob("*")):
             name = path.relative_to(site).as_posix()
-            if path.is_dir() or name.startswith(LEFT_OUT):
-                continue
-            data = path.read_bytes()
-            if path.suffix == ".html":
-                data = offline_page(data.decode("utf-8")).encode("utf-8")
-            elif path.suffix == ".css":
-                data = inline_files(data.decode("utf-8"), path.parent).encode("utf-8")
-            _add(output, f"{FOLDER}/{name}", data, stamp)
+            if not (path.is_dir() or name.startswith(LEFT_OUT)):
+                writer.add(f"{FOLDER}/{name}", _member(path, pages))
+        writer.close()
+    pages.forget_unused()
     return OfflineArchive(archive, archive.stat().st_size, dated)
+
+
+def _member(path: Path, pages: KeptPages) -> Member:
+    data = path.read_bytes()
+    if path.suffix == ".html":
+        return pages.member(data)
+    if path.suffix == ".css":
+        return deflated(inline_files(data.decode("utf-8"), path.parent).encode("utf-8"))
+    # PDFs, fonts and images are compressed already: deflating them again costs time and saves nothing.
+    return stored(data) if path.suffix in _COMPRESSED else deflated(data)
+
+
+class KeptPages:
+    """Each page as the archive holds it (written for a folder, compressed), kept in `folder`
+    under a digest of the page on the web: most pages are the same from one build to the next.
+    A page this build did not use leaves the folder."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def member(self, page: bytes) -> Member:
+        key = hashlib.sha256(_offline_salt() + page).hexdigest()
+        self.used.add(key)
+        kept = self.folder / key if self.folder else None
+        if kept is not None and kept.is_file():
+            data = kept.read_bytes()
+            crc, size = _KEPT_HEADER.unpack_from(data)
+            return Member(DEFLATED, data[_KEPT_HEADER.size :], crc, size)
+        member = deflated(offline_page(page.decode("utf-8")).encode("utf-8"))
+        if kept is not None:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            temporary = kept.with_name(f"{key}.{os.getpid()}.tmp")  # whole, for a build beside this one
+            temporary.write_bytes(_KEPT_HEADER.pack(member.crc, member.size) + member.data)
+            temporary.replace(kept)
+        return member
+
+    def forget_unused(self) -> None:
+        if self.folder is not None and self.folder.is_dir():
+            for kept in self.folder.iterdir():
+                if kept.name not in self.used:
+                    kept.unlink()
+
+
+_KEPT_HEADER = struct.Struct("<II")  # the page's checksum and size, before its compressed data
+
+
+@functools.cache
+def _offline_salt() -> bytes:
+    """What a page's member depends on besides the page: this code, and zlib's version."""
+    return hashlib.sha256(Path(__file__).read_bytes() + zlib.ZLIB_RUNTIME_VERSION.encode()).digest()
 
 
 def offline_page(html: str) -> str:
@@ -105,14 +159,6 @@ def _full_link(match: re.Match[str]) -> str:
         return match.group(0)  # a link within the page
     folder = url if url is None or url.endswith("/") else url + "/"
     return f'{attribute}="{folder or ""}index.html{rest}"'
-
-
-def _add(output: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:
-    entry = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
-    entry.external_attr = 0o644 << 16
-    # PDFs, fonts and images are compressed already: deflating them again costs time and saves nothing.
-    entry.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED
-    output.writestr(entry, data)
 
 
 def announce_archive(site: Path, page: str, archive: OfflineArchive) -> None:
