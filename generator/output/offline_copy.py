@@ -108,7 +108,8 @@ class KeptPages:
         member = deflated(offline_page(page.decode("utf-8")).encode("utf-8"))
         if kept is not None:
             kept.parent.mkdir(parents=True, exist_ok=True)
-            temporary = kept.with_name(f"{key}.{os.getpid()}.tmp")  # whole, for a build beside this one
+            # Written whole, then renamed: a build stopped midway leaves no half-written page.
+            temporary = kept.with_name(f"{key}.{os.getpid()}.tmp")
             temporary.write_bytes(_KEPT_HEADER.pack(member.crc, member.size) + member.data)
             temporary.replace(kept)
         return member
@@ -125,8 +126,12 @@ _KEPT_HEADER = struct.Struct("<II")  # the page's checksum and size, before its 
 
 @functools.cache
 def _offline_salt() -> bytes:
-    """What a page's member depends on besides the page: this code, and zlib's version."""
-    return hashlib.sha256(Path(__file__).read_bytes() + zlib.ZLIB_RUNTIME_VERSION.encode()).digest()
+    """What a page's member depends on besides the page: the code that writes it for a folder and
+    compresses it, and zlib's version."""
+    digest = hashlib.sha256(zlib.ZLIB_RUNTIME_VERSION.encode())
+    for code in (Path(__file__), Path(__file__).with_name("zip_writer.py")):
+        digest.update(code.read_bytes())
+    return digest.digest()
 
 
 def offline_page(html: str) -> str:
