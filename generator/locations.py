@@ -6,6 +6,7 @@ folders. (Public web addresses are another matter: `structure/urls.py`.)
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -40,6 +41,25 @@ def cache_root() -> Path:
         return Path(os.environ["GENERATOR_CACHE"])
     user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return user_cache / "mobilite-solidaire"
+
+
+def code_digest(*patterns: str) -> str:
+    """A digest of the generator's own files that match `patterns` ("falc/*.py", relative to
+    the package): a cache keyed with it starts again when the code that fills it changes."""
+    digest = hashlib.sha256()
+    for pattern in patterns:
+        for source in sorted(PACKAGE.glob(pattern)):
+            digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a cache file beside its place, then rename it: a build stopped midway, or running
+    beside this one, never finds it half written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
 
 
 def tracked_cache_files() -> list[str]:

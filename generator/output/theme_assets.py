@@ -26,7 +26,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..locations import PURGECSS, theme_css_cache
+from ..locations import PURGECSS, theme_css_cache, write_whole
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
 UNUSED = ("assets/javascripts", "assets/stylesheets/*.map", "assets/stylesheets/palette.*.css")
@@ -86,8 +86,7 @@ def purged_style_sheet(css: bytes, words: list[str]) -> bytes:
     if cached.is_file():
         return cached.read_bytes()
     purged = _run_purgecss(css, words)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(purged)
+    write_whole(cached, purged)
     return purged
 
 

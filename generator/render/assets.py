@@ -16,7 +16,7 @@ from functools import cache
 from markupsafe import Markup
 
 from .. import locations
-from ..locations import FONT_NAMES, FONT_WEIGHTS, ICONS, STATIC, font_cache
+from ..locations import FONT_NAMES, FONT_WEIGHTS, ICONS, STATIC, font_cache, write_whole
 
 
 class MissingAsset(Exception):
@@ -100,8 +100,7 @@ def _web_font(original: bytes) -> bytes:
     output = io.BytesIO()
     font.flavor = "woff2"
     font.save(output)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(output.getvalue())
+    write_whole(cached, output.getvalue())
     return output.getvalue()
 
 

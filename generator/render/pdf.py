@@ -31,7 +31,7 @@ from typing import Any
 
 from .. import locations
 from ..content.records import Content
-from ..locations import FONT_NAMES, PACKAGE
+from ..locations import FONT_NAMES, code_digest, write_whole
 from ..structure.flyers import LAYOUTS, Flyer, FlyerReport, PrintedFlyer
 from .assets import check_fonts
 from .flyer_height import estimated_pages
@@ -346,12 +346,11 @@ class PrintedDocuments:
         self.printed += 1
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         pdf, about = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         # The PDF first, each file whole (a build running beside this one may read them): a
         # document is kept once its `.json` is there.
-        _write_whole(pdf, printed.data)
-        _write_whole(
+        write_whole(pdf, printed.data)
+        write_whole(
             about, json.dumps({"pages": printed.pages, "last_page_fill": printed.last_page_fill}).encode()
         )
         self.used |= {pdf, about}
@@ -363,12 +362,6 @@ class PrintedDocuments:
         for document in [*self.folder.glob("*.pdf"), *self.folder.glob("*.json")]:
             if document not in self.used and document.stat().st_mtime < too_old:
                 document.unlink()
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
 
 
 def _unused_since(used: Iterable[Path]) -> float | None:
@@ -387,8 +380,7 @@ def flyer_salt() -> str:
     digest = hashlib.sha256(tools.encode())
     for name in FONT_NAMES:
         digest.update((locations.FONT_FILES / name).read_bytes())
-    for rules in ("pdf.py", "flyer_height.py"):  # the fitting rules, and the first guess they start from
-        digest.update((PACKAGE / "render" / rules).read_bytes())
+    digest.update(code_digest("render/pdf.py", "render/flyer_height.py").encode())  # how flyers are fitted
     return digest.hexdigest()
 
 
@@ -436,7 +428,6 @@ class _FlyerCache:
     def store(self, key: str, planned: Flyer, fitted: _Fitted) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         parts = []
         for printed, document in zip(fitted.printed, fitted.documents, strict=True):
             flyer = printed.flyer
@@ -447,7 +438,7 @@ class _FlyerCache:
                 "pages": printed.pages, "services": shown, "document": document,
             })  # fmt: skip
         entry = {"parts": parts, "notes": fitted.notes}
-        _write_whole(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False).encode())
+        write_whole(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False).encode())
 
     def forget_unused(self, used: set[str]) -> None:
         """Remove the entries that no build has used for `KEEP_UNUSED_DAYS` (their PDFs too)."""
