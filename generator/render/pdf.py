@@ -50,8 +50,8 @@ def print_flyers(
     check_fonts()
     salt = flyer_salt()
     documents = PrintedDocuments(cache_dir / "documents" if cache_dir else None, salt)
-    cache = _FlyerCache(cache_dir, salt, documents)
-    keys = {flyer.path: cache.key(flyer, content) for flyer in flyers}
+    cache = _FlyerCache(cache_dir, documents)
+    keys = flyer_keys(flyers, content, salt)
     done = {flyer.path: cache.load(keys[flyer.path], flyer) for flyer in flyers}
     missing = [flyer for flyer in flyers if done[flyer.path] is None]
     fitted = _fit(missing, content, _Printer(workers, documents))
@@ -71,11 +71,18 @@ def print_flyers(
     )
 
 
-def flyer_keys(flyers: list[Flyer], content: Content) -> dict[str, str]:
-    """The cache key of each planned flyer: `diff` compares them between two revisions."""
-    salt = flyer_salt()
-    cache = _FlyerCache(None, salt, PrintedDocuments(None, salt))
-    return {flyer.path: cache.key(flyer, content) for flyer in flyers}
+def flyer_keys(flyers: list[Flyer], content: Content, salt: str | None = None) -> dict[str, str]:
+    """The cache key of each planned flyer, a digest of what it shows: its HTML in every layout
+    (a field not printed does not count), with the address its QR code encodes in place of the
+    image (the salt has segno). `diff` compares them between two revisions."""
+    salt = salt or flyer_salt()
+    keys = {}
+    for flyer in flyers:
+        digest = hashlib.sha256(salt.encode())
+        for layout in LAYOUTS:
+            digest.update(flyer_html(flyer, content, layout, qr=False).encode())
+        keys[flyer.path] = digest.hexdigest()
+    return keys
 
 
 @dataclass
@@ -385,26 +392,17 @@ def flyer_salt() -> str:
 
 
 class _FlyerCache:
-    """`<key>.json` per planned flyer: its parts, their layouts and the keys of their PDFs in
-    `documents`, and the notes.
+    """`<key>.json` per planned flyer (its key: `flyer_keys`): its parts, their layouts and the
+    keys of their PDFs in `documents`, and the notes.
 
     Each build touches the entries it uses; an entry no build has used for `KEEP_UNUSED_DAYS`
     is removed, so that the cache does not grow with every edit. (The other branches a
     contributor builds keep theirs meanwhile.)
     """
 
-    def __init__(self, folder: Path | None, salt: str, documents: PrintedDocuments) -> None:
+    def __init__(self, folder: Path | None, documents: PrintedDocuments) -> None:
         self.folder = folder
-        self.salt = salt
         self.documents = documents
-
-    def key(self, flyer: Flyer, content: Content) -> str:
-        """A digest of what the flyer shows: its HTML in every layout (a field not printed does not
-        count), with the address its QR code encodes in place of the image (the salt has segno)."""
-        digest = hashlib.sha256(self.salt.encode())
-        for layout in LAYOUTS:
-            digest.update(flyer_html(flyer, content, layout, qr=False).encode())
-        return digest.hexdigest()
 
     def load(self, key: str, flyer: Flyer) -> _Fitted | None:
         index = self.folder / f"{key}.json" if self.folder else None
