@@ -179,22 +179,20 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
     report = FalcReport()
     for record in records:
         used: set[int] = set()
-        scores = []
-        for location, text in record.texts:
-            in_text = found[_read_as(location, text)]
+        in_texts = [found[_read_as(location, text)] for location, text in record.texts]
+        for (location, _), in_text in zip(record.texts, in_texts, strict=True):
             report.entries += _placed(record, location, in_text.findings, used)
-            if in_text.readability is not None:
-                scores.append(in_text.readability)
         # Dutch and English translations: their sentences' length and their language.
         for location, text, language in record.translations:
             report.entries += _placed(record, location, rules.check_translation(text, language), used)
+        scores = [in_text.readability for in_text in in_texts if in_text.readability is not None]
         report.records.append(
             RecordScore(
                 record.key,
                 record.document.display,
                 round(mean(scores)) if scores else None,
-                sentences=sum(found[_read_as(location, text)].sentences for location, text in record.texts),
-                words=sum(found[_read_as(location, text)].words for location, text in record.texts),
+                sentences=sum(in_text.sentences for in_text in in_texts),
+                words=sum(in_text.words for in_text in in_texts),
             )
         )
         report.unused_exceptions += _unused(record, used)
