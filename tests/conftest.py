@@ -9,6 +9,7 @@ so that nothing is ever written into the repository.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -56,6 +57,21 @@ def _session_cache() -> Iterator[Path]:
 def content_dir(tmp_path: Path) -> Path:
     """A writable copy of the small example content, to break on purpose."""
     return Path(shutil.copytree(MINIMAL_CONTENT, tmp_path / "content"))
+
+
+def numbered_copies(
+    content_dir: Path, service: str, count: int, changes: dict[str, str] | None = None
+) -> None:
+    """`count` copies of the example's service `service`, in `<service>-01.yml`…, named
+    "<its name> numéro 1"…, with `changes` (text → replacement) made in each."""
+    model = (content_dir / "services" / f"{service}.yml").read_text(encoding="utf-8")
+    for old, new in (changes or {}).items():
+        model = model.replace(old, new)
+    name = re.search(r"^nom: (.+)$", model, re.MULTILINE)
+    assert name is not None
+    for number in range(1, count + 1):
+        record = model.replace(name.group(0), f"{name.group(0)} numéro {number}", 1)
+        (content_dir / "services" / f"{service}-{number:02}.yml").write_text(record, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

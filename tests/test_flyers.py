@@ -24,7 +24,7 @@ from generator.render.flyer_html import flyer_html
 from generator.render.pdf import print_flyers
 from generator.structure.flyers import Flyer, plan_flyers
 
-from .conftest import REAL_CONTENT, real_content_today
+from .conftest import REAL_CONTENT, numbered_copies, real_content_today
 
 A4 = (595.28, 841.89)  # points
 
@@ -473,14 +473,6 @@ def test_a_split_flyer_whose_parts_spill_over_is_split_again_once_per_round(tmp_
     assert len(sizes) <= math.ceil(len(flyer.services) / 4) + 4  # needs kept together cost a few parts
 
 
-def _local_services_for_seniors(content_dir: Path, count: int) -> None:
-    """`count` services for the seniors of the territory Alpha, besides the example's."""
-    model = (content_dir / "services" / "aide-alpha.yml").read_text().replace("[jeunes]", "[seniors]")
-    for number in range(1, count + 1):
-        record = model.replace("Aide Alpha", f"Aide Alpha numéro {number}")
-        (content_dir / "services" / f"aide-alpha-{number:02}.yml").write_text(record)
-
-
 def test_an_audience_flyer_too_long_for_a_region_sends_the_reader_to_their_territory_flyer(
     content_dir: Path, tmp_path: Path
 ) -> None:
@@ -497,13 +489,14 @@ def test_an_audience_flyer_too_long_for_a_region_sends_the_reader_to_their_terri
         flyers = {flyer.path: flyer for flyer in plan_flyers(content)}
         return flyers["flyers/publics/seniors.pdf"], flyers["flyers/territoires/alpha/seniors.pdf"], content
 
-    _local_services_for_seniors(
-        content_dir, AUDIENCE_FLYER_LISTS_UP_TO - 2
-    )  # with the example's 2: all listed
+    for_seniors = {"[jeunes]": "[seniors]"}  # copies of Aide Alpha, for the seniors of Alpha
+    numbered_copies(
+        content_dir, "aide-alpha", AUDIENCE_FLYER_LISTS_UP_TO - 2, for_seniors
+    )  # with the example's 2
     audience, _, _ = seniors_flyers()
     assert len(audience.services) == AUDIENCE_FLYER_LISTS_UP_TO and audience.on_territory_flyers == 0
 
-    _local_services_for_seniors(content_dir, AUDIENCE_FLYER_LISTS_UP_TO - 1)  # one too many
+    numbered_copies(content_dir, "aide-alpha", AUDIENCE_FLYER_LISTS_UP_TO - 1, for_seniors)  # one too many
     audience, territory, content = seniors_flyers()
     assert [service.nom for service in audience.services] == ["Plateforme du bassin"]
     assert audience.on_territory_flyers == AUDIENCE_FLYER_LISTS_UP_TO

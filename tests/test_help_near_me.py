@@ -12,7 +12,7 @@ from generator.content.help_desks_import import import_france_services, opening_
 from generator.content.loader import load_content
 from generator.render.hours import hours_in_words
 
-from .conftest import REAL_CONTENT, TODAY
+from .conftest import REAL_CONTENT, TODAY, numbered_copies
 
 
 def article(site: Path, url: str) -> BeautifulSoup:
@@ -222,21 +222,15 @@ def test_services_for_drivers_say_so_and_can_be_hidden(tmp_path: Path, content_d
 # --- Territory pages stay short at the scale of a region ----------------------------------
 
 
-def _basin_wide_services(content_dir: Path, count: int) -> None:
-    """`count` services for the seniors of the whole basin, besides the example's own."""
-    model = (content_dir / "services" / "plateforme-bassin.yml").read_text()
-    for number in range(1, count + 1):
-        record = model.replace("Plateforme du bassin", f"Plateforme numéro {number}")
-        (content_dir / "services" / f"plateforme-{number:02}.yml").write_text(record)
-
-
 def test_a_territory_links_to_the_basin_services_when_too_many_to_list(
     tmp_path: Path, content_dir: Path
 ) -> None:
     from generator.pipeline import build
     from generator.structure.pages import BASIN_WIDE_LISTED_UP_TO
 
-    _basin_wide_services(content_dir, BASIN_WIDE_LISTED_UP_TO)  # with the example's: one too many
+    numbered_copies(
+        content_dir, "plateforme-bassin", BASIN_WIDE_LISTED_UP_TO
+    )  # with the example's: one too many
     site = build(content_dir, tmp_path / "site", today=TODAY, flyers=False).out
 
     territory = article(site, "territoires/alpha")
@@ -265,7 +259,7 @@ def test_a_territory_lists_the_basin_services_while_they_are_few(tmp_path: Path,
     from generator.pipeline import build
     from generator.structure.pages import BASIN_WIDE_LISTED_UP_TO
 
-    _basin_wide_services(content_dir, BASIN_WIDE_LISTED_UP_TO - 1)
+    numbered_copies(content_dir, "plateforme-bassin", BASIN_WIDE_LISTED_UP_TO - 1)
     site = build(content_dir, tmp_path / "site", today=TODAY, flyers=False).out
     territory = article(site, "territoires/alpha")
     assert len(territory.select(".services-en-bref a")) == 2 + BASIN_WIDE_LISTED_UP_TO
