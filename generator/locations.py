@@ -101,6 +101,11 @@ def offline_pages_cache() -> Path:
     return cache_root() / "offline-pages"
 
 
+def template_cache() -> Path:
+    """The templates compiled by Jinja, kept so that a build does not compile them again."""
+    return cache_root() / "templates"
+
+
 def font_cache() -> Path:
     return cache_root() / "fonts"
 
