@@ -499,6 +499,33 @@ def test_a_check_where_no_text_changed_analyses_nothing_and_finds_the_same(
     assert not any("falc/negation" in line for line in edited)
 
 
+def test_a_check_where_no_translation_changed_checks_none_and_finds_the_same(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checking a translation's language loads wordfreq's word lists, a sixth of a check where
+    nothing changed: the findings of a translation seen before are read back."""
+    cache = tmp_path / "falc" / "analyses.json"
+    first = _report_of(content_dir, cache)
+    checked: list[str] = []
+    real_check = Rules.check_translation
+    monkeypatch.setattr(
+        Rules,
+        "check_translation",
+        lambda self, text, language: checked.append(text) or real_check(self, text, language),
+    )
+    assert _report_of(content_dir, cache) == first
+    assert checked == []
+
+    path = content_dir / "services" / "navette-frontiere.yml"
+    path.write_text(
+        path.read_text().replace("Een pendelbus over de grens.", "Appelez la mairie avant de venir en bus.")
+    )
+    edited = _report_of(content_dir, cache)
+    assert checked == ["Appelez la mairie avant de venir en bus."]  # the edited translation only
+    assert any("falc/langue" in line and "navette-frontiere" in line for line in edited)
+    assert edited == _report_of(content_dir, None)
+
+
 def test_kept_findings_follow_the_glossary(content_dir: Path, tmp_path: Path) -> None:
     """The same text may be found wrong or right depending on the glossary: it is part of the key."""
     path = content_dir / "services" / "aide-alpha.yml"

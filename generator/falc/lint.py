@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
 
-from ..content.model import FalcException, Glossary
+from ..content.model import FalcException
 from ..content.problems import Problem, Severity
 from ..content.records import Content
 from ..content.texts import (
@@ -175,7 +175,10 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
     (None: no cache)."""
     records = _records(content)
     rules = Rules(content.glossary)
-    found = _findings(records, rules, content.glossary, cache_file)
+    kept = KeptFindings(cache_file.with_name("findings.json") if cache_file else None, content.glossary)
+    found = _findings(records, rules, kept, cache_file)
+    translated = _translation_findings(records, rules, kept)
+    kept.save()
     report = FalcReport()
     for record in records:
         used: set[int] = set()
@@ -184,7 +187,7 @@ def lint_content(content: Content, cache_file: Path | None) -> FalcReport:
             report.entries += _placed(record, location, in_text.findings, used)
         # Dutch and English translations: their sentences' length and their language.
         for location, text, language in record.translations:
-            report.entries += _placed(record, location, rules.check_translation(text, language), used)
+            report.entries += _placed(record, location, translated[text, language], used)
         scores = [in_text.readability for in_text in in_texts if in_text.readability is not None]
         report.records.append(
             RecordScore(
@@ -205,11 +208,10 @@ def _read_as(location: Location, text: str) -> tuple[str, bool]:
 
 
 def _findings(
-    records: list[_RecordTexts], rules: Rules, glossary: Glossary, cache_file: Path | None
+    records: list[_RecordTexts], rules: Rules, kept: KeptFindings, cache_file: Path | None
 ) -> dict[tuple[str, bool], TextFindings]:
     """What the rules find in each text (`_read_as`): kept from the last check, or found now
     from the analyses of its sentences."""
-    kept = KeptFindings(cache_file.with_name("findings.json") if cache_file else None, glossary)
     found: dict[tuple[str, bool], TextFindings] = {}
     new: dict[tuple[str, bool], None] = {}
     for record in records:
@@ -235,7 +237,22 @@ def _findings(
                 [analyzer.key(sentence.text) for sentence in sentences],
             )
             kept.put(text, long_text, found[text, long_text])
-    kept.save()
+    return found
+
+
+def _translation_findings(
+    records: list[_RecordTexts], rules: Rules, kept: KeptFindings
+) -> dict[tuple[str, str], list[Finding]]:
+    """What the rules find in each translation, by its text and language: kept, or found now."""
+    found: dict[tuple[str, str], list[Finding]] = {}
+    for record in records:
+        for _, text, language in record.translations:
+            if (text, language) not in found:
+                kept_findings = kept.get_translation(text, language)
+                if kept_findings is None:
+                    kept_findings = rules.check_translation(text, language)
+                    kept.put_translation(text, language, kept_findings)
+                found[text, language] = kept_findings
     return found
 
 
