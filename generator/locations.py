@@ -54,8 +54,8 @@ def code_digest(*patterns: str) -> str:
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Write a cache file beside its place, then rename it: a build stopped midway, or running
-    beside this one, never finds it half written."""
+    """Write a file beside its place, then rename it: a build stopped midway, or running beside
+    this one, never finds it half written, and a file shared by a hard link keeps its old text."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)

@@ -91,18 +91,22 @@ def test_a_page_that_no_longer_exists_leaves_nothing_behind(
     assert not (KeptBuild(kept_folder).finished / "services" / "plateforme-bassin").exists()
 
 
-def test_a_build_that_fails_late_leaves_the_published_flyers_as_they_were(
+def test_a_build_that_fails_late_leaves_the_published_flyers_and_pages_as_they_were(
     content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The published PDFs share their files with the kept build (hard links): a build that
-    prints a flyer again, then fails, must not have changed the one on the web meanwhile."""
+    """The published PDFs and pages share their files with the kept build (hard links): a build
+    that prints a flyer and finishes a page again, then fails, must not have changed the ones on
+    the web meanwhile."""
     from generator.output.search_index import SearchIndexFailed
     from generator.pipeline import BuildFailed
 
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
     build(content_dir, tmp_path / "site", today=TODAY)
     flyer = tmp_path / "site" / "flyers" / "territoires" / "alpha" / "jeunes.pdf"
-    published = flyer.read_bytes()
+    page = tmp_path / "site" / "services" / "aide-alpha" / "index.html"
+    finished = KeptBuild(tmp_path / "kept").finished / "services" / "aide-alpha" / "index.html"
+    assert page.stat().st_ino == finished.stat().st_ino  # shared, not copied
+    published, published_page = flyer.read_bytes(), page.read_text(encoding="utf-8")
 
     record = content_dir / "services" / "aide-alpha.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("03 21 00 00 01", "03 21 99 99 99"))
@@ -114,11 +118,28 @@ def test_a_build_that_fails_late_leaves_the_published_flyers_as_they_were(
     with pytest.raises(BuildFailed):
         build(content_dir, tmp_path / "site", today=TODAY)
     assert flyer.read_bytes() == published  # the reprinted flyer went to new files only
+    assert page.read_text(encoding="utf-8") == published_page  # and so did the finished page
 
     monkeypatch.undo()
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
     build(content_dir, tmp_path / "site", today=TODAY)
     assert flyer.read_bytes() != published
+    assert "03 21 99 99 99" in page.read_text(encoding="utf-8")
+
+
+def test_a_published_page_someone_wrote_into_is_finished_again(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written in place, a published page changes the kept one it shares its file with: the next
+    build must not publish that text again."""
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    page = tmp_path / "site" / "services" / "aide-alpha" / "index.html"
+    original = page.read_text(encoding="utf-8")
+    with page.open("r+", encoding="utf-8") as in_place:
+        in_place.write("<p>écrit à la main</p>")
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    assert page.read_text(encoding="utf-8") == original
 
 
 def test_a_build_that_did_not_finish_renders_every_page_next_time(tmp_path: Path) -> None:

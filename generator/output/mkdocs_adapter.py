@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest
+from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest, write_whole
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
 from .csp import with_policy
@@ -50,8 +50,9 @@ class KeptBuild:
     of files, the date) is in `setup`: when it changes, every page is rendered again.
 
     The finished pages are kept too (`finish`): a page is finished again only when MkDocs
-    rendered it again or its deferred blocks changed. The output is the same as a full
-    build's (tests/test_kept_build.py).
+    rendered it again or its deferred blocks changed (or someone wrote into it: the published
+    site shares the finished pages by hard links). The output is the same as a full build's
+    (tests/test_kept_build.py).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -96,13 +97,15 @@ class KeptBuild:
             built = path.stat()  # MkDocs writes a page it renders again as a new file
             made_from = [built.st_ino, built.st_mtime_ns, built.st_size, _digest(page_blocks)]
             before = index["pages"].get(name)
-            if before and before["made_from"] == made_from and (self.finished / name).is_file():
+            finished_as = _file_state(self.finished / name)
+            if before and before["made_from"] == made_from and before["finished_as"] == finished_as:
                 words = index["words"][before["words"]]
-            else:
+            else:  # new, or its HTML or blocks changed, or the finished page was touched
                 words = self._finish_page(path, name, page_blocks)
+                finished_as = _file_state(self.finished / name)
             words_key = _digest(words)  # pages share their tags' words: each set is kept once
             word_sets[words_key] = words
-            pages[name] = {"made_from": made_from, "words": words_key}
+            pages[name] = {"made_from": made_from, "finished_as": finished_as, "words": words_key}
         if waiting:
             raise ValueError(f"pages lost by the site builder, with blocks to put back: {sorted(waiting)}")
         self._forget_finished_but(pages)
@@ -112,8 +115,7 @@ class KeptBuild:
 
     def _finish_page(self, path: Path, name: str, blocks: list[str]) -> list[str]:
         page, words = finished_page(path.read_text(encoding="utf-8"), blocks, name)
-        (self.finished / name).parent.mkdir(parents=True, exist_ok=True)
-        (self.finished / name).write_text(page, encoding="utf-8")
+        write_whole(self.finished / name, page.encode())  # a new file: the published one is a link
         return words
 
     def _forget_finished_but(self, pages: dict[str, Any]) -> None:
@@ -135,7 +137,17 @@ class KeptBuild:
     def copy_to(self, site_dir: Path) -> None:
         """The site as it is published: MkDocs' files and the finished pages."""
         shutil.copytree(self.site, site_dir, ignore=shutil.ignore_patterns("*.html"), copy_function=_shared)
-        shutil.copytree(self.finished, site_dir, dirs_exist_ok=True)
+        shutil.copytree(self.finished, site_dir, dirs_exist_ok=True, copy_function=_linked)
+
+
+def _file_state(path: Path) -> list[int] | None:
+    """What tells a file from its next version: a file written whole is a new inode, and a file
+    written in place (a published page, shared by a hard link) gets a new time."""
+    try:
+        state = path.stat()
+    except FileNotFoundError:
+        return None
+    return [state.st_ino, state.st_mtime_ns, state.st_size]
 
 
 def _digest(parts: list[str]) -> str:
@@ -150,18 +162,25 @@ def _finisher() -> str:
 
 # Files the publishing never writes into: the published site shares them with the kept build
 # (a hard link, where the file system allows it) instead of copying them at every build. MkDocs
-# never writes into them either: `start` removes the output of every changed file first.
+# never writes into them either: `start` removes the output of every changed file first. The
+# finished pages are shared too: `finish` writes a page again as a new file, and the one step
+# that changes a published page afterwards (`announce_archive`) writes a new file as well.
+# The theme's style sheets and scripts are copied: `slim_theme_assets` rewrites them in place.
 _NEVER_WRITTEN = (".pdf", ".png", ".jpg", ".jpeg", ".woff2", ".woff", ".ico", ".csv")
 
 
 def _shared(source: str, destination: str) -> None:
     if source.endswith(_NEVER_WRITTEN):
-        try:
-            os.link(source, destination)
-            return
-        except OSError:  # another file system, or one without links
-            pass
-    shutil.copy2(source, destination)
+        _linked(source, destination)
+    else:
+        shutil.copy2(source, destination)
+
+
+def _linked(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system, or one without links
+        shutil.copy2(source, destination)
 
 
 @contextmanager

@@ -168,4 +168,4 @@ def announce_archive(site: Path, page: str, archive: OfflineArchive) -> None:
     html = html.replace("<!--taille-archive-->", megabytes).replace(
         "<!--date-archive-->", written_date(archive.dated)
     )
-    path.write_text(html, encoding="utf-8")
+    write_whole(path, html.encode())  # a new file: the published page is shared with the kept build
