@@ -13,7 +13,7 @@ from generator.render import environment
 
 def _fresh(kind: str, loader: jinja2.BaseLoader) -> jinja2.Environment:
     """An environment like a new build's: nothing compiled in memory yet."""
-    return jinja2.Environment(loader=loader, bytecode_cache=environment._CompiledTemplates(kind))
+    return jinja2.Environment(loader=loader, bytecode_cache=environment.CompiledTemplates(kind))
 
 
 def test_a_template_compiled_once_is_loaded_by_the_next_build(
@@ -22,7 +22,7 @@ def test_a_template_compiled_once_is_loaded_by_the_next_build(
     monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
     loader = jinja2.DictLoader({"hello.j2": "Bonjour {{ who }} !"})
     assert _fresh("pages", loader).get_template("hello.j2").render(who="Lina") == "Bonjour Lina !"
-    assert list((tmp_path / "cache" / "templates").glob("*/pages/*.cache"))
+    assert list((tmp_path / "cache" / "templates").glob("pages-*/*.cache"))
 
     next_build = _fresh("pages", loader)
     monkeypatch.setattr(next_build, "compile", pytest.fail)  # loaded, never compiled
@@ -35,7 +35,7 @@ def test_a_damaged_compiled_template_is_compiled_again(
     monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
     loader = jinja2.DictLoader({"hello.j2": "Bonjour {{ who }} !"})
     _fresh("pages", loader).get_template("hello.j2")
-    for kept in (tmp_path / "cache" / "templates").glob("*/pages/*.cache"):
+    for kept in (tmp_path / "cache" / "templates").glob("pages-*/*.cache"):
         kept.write_bytes(kept.read_bytes()[:40])  # a copy cut short
     assert _fresh("pages", loader).get_template("hello.j2").render(who="Lina") == "Bonjour Lina !"
 
@@ -52,12 +52,19 @@ def test_templates_compiled_by_an_older_code_are_removed(
 ) -> None:
     """The environment's options change the compiled code, and Jinja does not check them."""
     monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
-    older = tmp_path / "cache" / "templates" / "0123456789abcdef" / "pages"
-    older.mkdir(parents=True)
-    (older / "stale.cache").write_bytes(b"compiled with other options")
+    kept = tmp_path / "cache" / "templates"
+    for older in ("pages-0123456789abcdef", "theme-0123456789abcdef"):
+        (kept / older).mkdir(parents=True)
+        (kept / older / "stale.cache").write_bytes(b"compiled with other options")
     _fresh("pages", jinja2.DictLoader({"hello.j2": "Bonjour"})).get_template("hello.j2")
-    assert not older.exists()
-    assert [folder.name for folder in (tmp_path / "cache" / "templates").iterdir()] == [environment._code()]
+    assert sorted(folder.name for folder in kept.iterdir()) == [
+        environment.CompiledTemplates("pages").folder_name,
+        "theme-0123456789abcdef",  # another environment's: left to it
+    ]
+    assert (
+        environment.CompiledTemplates("theme", "mkdocs 1.6.1").folder_name
+        != environment.CompiledTemplates("theme", "mkdocs 1.6.2").folder_name
+    )  # the versions of the programs that set the environment count too
 
 
 def test_a_cache_that_cannot_be_written_only_makes_the_build_slower(
@@ -69,3 +76,33 @@ def test_a_cache_that_cannot_be_written_only_makes_the_build_slower(
         "hello.j2"
     )
     assert template.render(who="Lina") == "Bonjour Lina !"
+
+
+def test_a_site_built_from_kept_templates_is_the_same(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ours and the theme's (MkDocs compiles them at every build): kept, they give the same bytes."""
+    from generator.pipeline import build
+
+    from .conftest import TODAY
+    from .test_kept_build import _same_tree
+
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept-1")
+    build(content_dir, tmp_path / "compiled", today=TODAY, flyers=False)
+    kept = tmp_path / "cache" / "templates"
+    assert list(kept.glob("theme-*/*.cache")) and list(kept.glob("pages-*/*.cache"))
+
+    compiled: list[str | None] = []
+    real_compile = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment,
+        "compile",
+        lambda self, source, name=None, *rest: (
+            compiled.append(name) or real_compile(self, source, name, *rest)
+        ),
+    )
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept-2")
+    build(content_dir, tmp_path / "read-back", today=TODAY, flyers=False)
+    assert compiled == ["contribuer.md.j2"]  # the guide's one template, 8 ms: every other one read back
+    assert _same_tree(tmp_path / "compiled", tmp_path / "read-back") == []

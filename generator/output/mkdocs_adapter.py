@@ -30,6 +30,7 @@ from typing import Any
 from unittest.mock import patch
 
 from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest, write_whole
+from ..render.environment import CompiledTemplates
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
 from .csp import with_policy
@@ -236,6 +237,7 @@ def build_html(
                 nav=nav,
                 extra=extra,
             )
+            config.plugins["modeles-gardes"] = _kept_theme_templates()
             build(config, dirty=kept.start(setup, changed))
         except MkDocsException as error:
             raise SiteBuildFailed(_first(warnings) + str(error)) from None
@@ -245,6 +247,21 @@ def build_html(
     words = kept.finish(blocks)
     kept.copy_to(site_dir)
     slim_theme_assets(site_dir, words)
+
+
+def _kept_theme_templates() -> Any:
+    """A plugin that keeps the theme's templates compiled in the cache (`CompiledTemplates`):
+    MkDocs compiled them again at every build, a fifth of a build where nothing changed."""
+    from mkdocs.plugins import BasePlugin
+
+    class KeptThemeTemplates(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_env(self, env: Any, config: Any, files: Any) -> Any:
+            env.bytecode_cache = CompiledTemplates(
+                "theme", *(f"{name} {version(name)}" for name in ("mkdocs", "mkdocs-material"))
+            )
+            return env
+
+    return KeptThemeTemplates()
 
 
 def _setup(docs: Path, **options: Any) -> str:

@@ -9,13 +9,14 @@ Two flavours share the templates folder:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import re
 import shutil
 from collections.abc import Callable
 from contextlib import suppress
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -79,17 +80,20 @@ def _page_finalize(value: Any) -> Any:
     return finalize(value)
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
+class CompiledTemplates(jinja2.BytecodeCache):
     """The templates of one environment, compiled once and kept in the cache (Jinja's bytecode
     cache): compiling them took a quarter of a second at every build.
 
     Jinja checks a kept template against its source, but not against the environment's
-    options, which change the compiled code (`finalize`, `trim_blocks`): this module's code is
-    in the folder's name, and the folders of an older code are removed. The folder is found at
-    each call (`locations.cache_root`), and a cache that cannot be written is only slower."""
+    options, which change the compiled code (`finalize`, `trim_blocks`): the folder's name
+    carries a digest of this module's code, where our environments are set, and of the
+    `versions` of the programs that set the others (MkDocs' theme); the folders of an older code
+    are removed. The folder is found at each call (`locations.cache_root`), and a cache that
+    cannot be written is only slower."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, *versions: str) -> None:
         self.kind = kind
+        self.versions = versions
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
@@ -101,30 +105,30 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with suppress(OSError):
-            _forget_older_code()
+            self._forget_older_code()
             locations.write_whole(self._file(bucket), bucket.bytecode_to_string())
 
+    @cached_property
+    def folder_name(self) -> str:
+        digest = hashlib.sha256(locations.code_digest("render/environment.py").encode())
+        digest.update("\0".join(self.versions).encode())
+        return f"{self.kind}-{digest.hexdigest()[:16]}"
+
     def _file(self, bucket: jinja2.bccache.Bucket) -> Path:
-        return locations.template_cache() / _code() / self.kind / f"{bucket.key}.cache"
+        return locations.template_cache() / self.folder_name / f"{bucket.key}.cache"
 
-
-@cache
-def _code() -> str:
-    return locations.code_digest("render/environment.py")[:16]
-
-
-def _forget_older_code() -> None:
-    kept = locations.template_cache()
-    for folder in kept.iterdir() if kept.is_dir() else []:
-        if folder.name != _code():
-            shutil.rmtree(folder, ignore_errors=True)
+    def _forget_older_code(self) -> None:
+        kept = locations.template_cache()
+        for folder in kept.iterdir() if kept.is_dir() else []:
+            if folder.name.startswith(f"{self.kind}-") and folder.name != self.folder_name:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 @cache
 def page_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=_FrenchSpacesLoader(),
-        bytecode_cache=_CompiledTemplates("pages"),
+        bytecode_cache=CompiledTemplates("pages"),
         finalize=_page_finalize,
         autoescape=False,  # escaping is done by `finalize`, for Markdown as well as HTML
         trim_blocks=True,
@@ -181,7 +185,7 @@ def page_environment() -> jinja2.Environment:
 def document_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=_LOADER,
-        bytecode_cache=_CompiledTemplates("documents"),
+        bytecode_cache=CompiledTemplates("documents"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
