@@ -251,7 +251,7 @@ def build_html(
 
 def _kept_theme_templates() -> Any:
     """A plugin that keeps the theme's templates compiled in the cache (`CompiledTemplates`):
-    MkDocs compiled them again at every build, a fifth of a build where nothing changed."""
+    MkDocs compiled them again at every build."""
     from mkdocs.plugins import BasePlugin
 
     class KeptThemeTemplates(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

@@ -82,7 +82,7 @@ def _page_finalize(value: Any) -> Any:
 
 class CompiledTemplates(jinja2.BytecodeCache):
     """The templates of one environment, compiled once and kept in the cache (Jinja's bytecode
-    cache): compiling them took a quarter of a second at every build.
+    cache): with the theme's, compiling them took 0.3 s at every build.
 
     Jinja checks a kept template against its source, but not against the environment's
     options, which change the compiled code (`finalize`, `trim_blocks`): the folder's name
