@@ -3,6 +3,7 @@ them again, and renders the same text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -78,6 +79,17 @@ def test_a_cache_that_cannot_be_written_only_makes_the_build_slower(
     assert template.render(who="Lina") == "Bonjour Lina !"
 
 
+@pytest.fixture
+def new_environments() -> Iterator[None]:
+    """Our environments as a new build's process makes them: none of their templates in memory."""
+    for made_once in (environment.page_environment, environment.document_environment):
+        made_once.cache_clear()
+    yield
+    for made_once in (environment.page_environment, environment.document_environment):
+        made_once.cache_clear()
+
+
+@pytest.mark.usefixtures("new_environments")
 def test_a_site_built_from_kept_templates_is_the_same(
     content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -102,6 +114,8 @@ def test_a_site_built_from_kept_templates_is_the_same(
             compiled.append(name) or real_compile(self, source, name, *rest)
         ),
     )
+    for made_once in (environment.page_environment, environment.document_environment):
+        made_once.cache_clear()  # a new process
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept-2")
     build(content_dir, tmp_path / "read-back", today=TODAY, flyers=False)
     assert compiled == ["contribuer.md.j2"]  # the guide's one template, 8 ms: every other one read back
