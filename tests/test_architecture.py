@@ -1,6 +1,7 @@
 """The pipeline's stages can be seen in the folders, and each imports only from the stages below.
 
-content/    read, validate, query the records          (and locations.py: where files are)
+content/    read, validate, query the records          (and locations.py: where files are;
+            background.py: how a command reaches the processes that outlive it)
 falc/       lint the texts a citizen reads
 structure/  addresses, pages, navigation, flyer plan
 export/     open data, data·inclusion, coverage, schemas, contributor guide
@@ -22,7 +23,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 RANKS = {
-    "locations": 0, "content": 0, "falc": 1, "structure": 2, "export": 3, "render": 4, "output": 5,
+    "locations": 0, "background": 0, "content": 0, "falc": 1, "structure": 2, "export": 3, "render": 4, "output": 5,
     "pipeline": 6, "commands": 7, "cli": 8, "__main__": 8,
 }  # fmt: skip
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import os
 import socket
 import subprocess
@@ -31,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..background import connect, is_locked, lock_file, receive, send, usable
 from ..locations import PROJECT_ROOT, code_digest, falc_worker_folder
 from .analysis import CACHE_VERSION, MODEL, encode_sentences, load_model
 from .rules import needs_lemma
@@ -39,8 +39,6 @@ IDLE_SECONDS = 600  # a contributor's pause between two edits, and then some
 START_SECONDS = 60  # the model loads in a few seconds; beyond this, something is wrong
 ANSWER_SECONDS = 60
 _POLL_SECONDS = 0.05
-_LENGTH_BYTES = 8
-_SOCKET_PATH_MAX = 107  # bytes: a Unix socket address holds 108, with its final zero
 
 
 def enabled() -> bool:
@@ -60,15 +58,15 @@ def socket_path() -> Path:
 def analyses_from_worker(texts: list[str]) -> list[Any] | None:
     """The analyses of `texts` from the worker, started if none runs; None when it cannot answer."""
     path = socket_path()
-    if not enabled() or len(os.fsencode(path)) > _SOCKET_PATH_MAX:
+    if not enabled() or not usable(path):
         return None
-    connection = _connect(path) or _start_and_connect(path)
+    connection = connect(path, ANSWER_SECONDS) or _start_and_connect(path)
     if connection is None:
         return None
     with connection:
         try:
-            _send(connection, {"texts": texts})
-            answer = _receive(connection)
+            send(connection, {"texts": texts})
+            answer = receive(connection)
         except (OSError, ValueError):
             return None
     analyses = answer.get("analyses") if isinstance(answer, dict) else None
@@ -77,27 +75,16 @@ def analyses_from_worker(texts: list[str]) -> list[Any] | None:
 
 def stop_worker() -> bool:
     """Ask the running worker, if any, to stop now (tests, or to free its memory)."""
-    connection = _connect(socket_path())
+    connection = connect(socket_path(), ANSWER_SECONDS)
     if connection is None:
         return False
     with connection:
         try:
-            _send(connection, {"stop": True})
-            _receive(connection)
+            send(connection, {"stop": True})
+            receive(connection)
         except (OSError, ValueError):
             return False
     return True
-
-
-def _connect(path: Path) -> socket.socket | None:
-    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    connection.settimeout(ANSWER_SECONDS)
-    try:
-        connection.connect(str(path))
-    except OSError:  # no socket, or one a stopped worker left
-        connection.close()
-        return None
-    return connection
 
 
 def _start_and_connect(path: Path) -> socket.socket | None:
@@ -117,26 +104,12 @@ def _start_and_connect(path: Path) -> socket.socket | None:
     except (OSError, subprocess.TimeoutExpired):
         return None
     for _ in range(int(START_SECONDS / _POLL_SECONDS)):
-        if connection := _connect(path):
+        if connection := connect(path, ANSWER_SECONDS):
             return connection
-        if not _locked(path):  # the worker died loading the model
+        if not is_locked(path):  # the worker died loading the model
             return None
         time.sleep(_POLL_SECONDS)
     return None
-
-
-def _locked(path: Path) -> bool:
-    """Whether a worker holds the socket's lock: it is loading the model, or serving."""
-    with open(_lock_file(path), "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-    return False
-
-
-def _lock_file(path: Path) -> Path:
-    return path.with_suffix(".lock")
 
 
 # --- The worker ----------------------------------------------------------------------------
@@ -147,7 +120,7 @@ def serve(path: Path, idle_seconds: float) -> None:
     answer until `idle_seconds` pass without a question. Two builds may each start a worker:
     the second finds the lock taken and stops at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(_lock_file(path), "a") as lock:
+    with open(lock_file(path), "a") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -177,35 +150,14 @@ def _answer_one(server: socket.socket) -> bool:
     with connection:
         connection.settimeout(ANSWER_SECONDS)
         try:
-            question = _receive(connection)
+            question = receive(connection)
             if question.get("stop"):
-                _send(connection, {})
+                send(connection, {})
                 return False
-            _send(connection, {"analyses": encode_sentences(list(question["texts"]), needs_lemma)})
+            send(connection, {"analyses": encode_sentences(list(question["texts"]), needs_lemma)})
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # a client that left or asked nonsense: it analyses on its own
     return True
-
-
-def _send(connection: socket.socket, message: dict[str, Any]) -> None:
-    data = json.dumps(message, ensure_ascii=False).encode()
-    connection.sendall(len(data).to_bytes(_LENGTH_BYTES, "big") + data)
-
-
-def _receive(connection: socket.socket) -> Any:
-    length = int.from_bytes(_read(connection, _LENGTH_BYTES), "big")
-    return json.loads(_read(connection, length))
-
-
-def _read(connection: socket.socket, size: int) -> bytes:
-    chunks, left = [], size
-    while left:
-        chunk = connection.recv(min(left, 1 << 20))
-        if not chunk:
-            raise ValueError("connection closed mid-message")
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
 
 
 if __name__ == "__main__":

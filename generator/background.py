@@ -1,0 +1,80 @@
+"""How a command reaches the generator's processes that outlive it: the language-analysis
+worker (falc/worker.py) and the warm process that starts builds (warm_start.py).
+
+Each serves a Unix socket in the cache folder, readable by the user only, and holds a lock
+beside it while it loads or serves, so that two commands never start two of them. A message
+is JSON, after its length in 8 bytes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+from pathlib import Path
+from typing import Any
+
+LENGTH_BYTES = 8
+_SOCKET_PATH_MAX = 107  # bytes: a Unix socket address holds 108, with its final zero
+
+
+def usable(path: Path) -> bool:
+    """Whether a socket can live at `path` (a cache folder deep in the tree may be too long)."""
+    return len(os.fsencode(path)) <= _SOCKET_PATH_MAX
+
+
+def connect(path: Path, timeout: float | None) -> socket.socket | None:
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.settimeout(timeout)
+    try:
+        connection.connect(str(path))
+    except OSError:  # no socket, or one a stopped process left
+        connection.close()
+        return None
+    return connection
+
+
+def send(connection: socket.socket, message: dict[str, Any]) -> None:
+    connection.sendall(encoded(message))
+
+
+def encoded(message: dict[str, Any]) -> bytes:
+    data = json.dumps(message, ensure_ascii=False).encode()
+    return len(data).to_bytes(LENGTH_BYTES, "big") + data
+
+
+def receive(connection: socket.socket) -> Any:
+    return receive_after(connection, read_exactly(connection, LENGTH_BYTES))
+
+
+def receive_after(connection: socket.socket, length: bytes) -> Any:
+    """The message whose `length` was read already (it came with file descriptors)."""
+    if len(length) != LENGTH_BYTES:
+        raise ValueError("a message without its length")
+    return json.loads(read_exactly(connection, int.from_bytes(length, "big")))
+
+
+def read_exactly(connection: socket.socket, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = connection.recv(min(left, 1 << 20))
+        if not chunk:
+            raise ValueError("connection closed mid-message")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def lock_file(path: Path) -> Path:
+    return path.with_suffix(".lock")
+
+
+def is_locked(path: Path) -> bool:
+    """Whether a process holds the socket's lock: it is starting, or serving."""
+    with open(lock_file(path), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+    return False
