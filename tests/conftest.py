@@ -22,6 +22,9 @@ _SESSION_CACHE = Path(tempfile.mkdtemp(prefix="generator-tests-cache-"))
 os.environ["GENERATOR_CACHE"] = str(_SESSION_CACHE)  # before the generator is imported
 # No language-analysis worker outlives a test (tests/test_falc.py starts and stops its own).
 os.environ["GENERATOR_ANALYSES_WORKER"] = "non"
+os.environ["GENERATOR_BUILD_WORKER"] = (
+    "non"  # every command in its own process (tests/test_warm_start.py aside)
+)
 
 from generator.content.loader import load_content  # noqa: E402
 from generator.pipeline import build  # noqa: E402

@@ -8,7 +8,8 @@ export/     open data, data·inclusion, coverage, schemas, contributor guide
 render/     templates, Markdown, flyer HTML, PDF, charts, assets
 output/     the MkDocs adapter, the writer, the published folder
 pipeline.py the four stages, run by every command
-commands/   one module per command; cli.py parses and dispatches
+commands/   one module per command; cli.py parses and dispatches; warm_start.py starts
+            builds and checks from a process that has the generator imported already
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .conftest import ROOT
 PACKAGE = ROOT / "generator"
 RANKS = {
     "locations": 0, "background": 0, "content": 0, "falc": 1, "structure": 2, "export": 3, "render": 4, "output": 5,
-    "pipeline": 6, "commands": 7, "cli": 8, "__main__": 8,
+    "pipeline": 6, "commands": 7, "cli": 8, "warm_start": 8, "__main__": 9,
 }  # fmt: skip
 
 
