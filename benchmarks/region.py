@@ -79,13 +79,16 @@ TEXT_FIELDS = ("description", "pour_qui", "conditions", "comment_faire", "cout",
 @dataclass
 class Measure:
     seconds: float
-    peak_megabytes: float
+    peak_megabytes: float | None  # None: run by the warm process (warm_start.py), not measured
     flyers_printed: int = 0  # planned flyers printed (not taken from the cache), from the build report
 
 
-def run(arguments: list[str], cache: Path) -> Measure:
-    """Run the generator in a fresh process; its time and peak memory (with its own workers)."""
-    environment = {**os.environ, "GENERATOR_CACHE": str(cache)}
+def run(arguments: list[str], cache: Path, warm: bool = False) -> Measure:
+    """Run the generator in a fresh process; its time and peak memory (with its own workers).
+    With `warm`, the command is forked from the warm process: its memory is not ours to count."""
+    environment = {
+        **os.environ, "GENERATOR_CACHE": str(cache), "GENERATOR_BUILD_WORKER": "oui" if warm else "non"
+    }  # fmt: skip
     with tempfile.TemporaryFile() as output:  # a pipe would fill up and block the build
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -98,7 +101,8 @@ def run(arguments: list[str], cache: Path) -> Measure:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"échec de {' '.join(arguments)} : {report[-3000:]}")
     printed = re.search(r"^Flyers : .* (\d+) imprimés", report, re.MULTILINE)
-    return Measure(seconds, usage.ru_maxrss / 1024, int(printed.group(1)) if printed else 0)
+    peak = None if warm else usage.ru_maxrss / 1024
+    return Measure(seconds, peak, int(printed.group(1)) if printed else 0)
 
 
 # --- Region content -----------------------------------------------------------
@@ -212,12 +216,16 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
     # One record changes its first sentence: its pages, its flyers and its data are made again.
     # The cold check started the language-analysis worker (falc/worker.py): stopped, the first
     # edit starts it again, as a contributor's first edit of the day; the next edit finds it ready.
-    first, second = sorted((content / "services").glob("*.yml"))[:2]
-    stop_analysis_worker(cache)
+    first, second, third = sorted((content / "services").glob("*.yml"))[:3]
+    stop_background_processes(cache)
     results["après une fiche modifiée"] = edited_build(first, build, cache, site)
     results["après le retour de la fiche"] = run(build, cache)
     results["une autre fiche, l'analyseur prêt"] = edited_build(second, build, cache, site)
-    stop_analysis_worker(cache)
+    # What a contributor gets from the second command on: a warm process forks each one.
+    start_warm_process(cache)
+    results["rien de changé, démarrage chaud"] = run(build, cache, warm=True)
+    results["une 3e fiche, démarrage chaud"] = edited_build(third, build, cache, site, warm=True)
+    stop_background_processes(cache)
     cold, pages = results["complet, flyers à froid"], results["pages, sans flyers"]
     assert isinstance(cold, Measure) and isinstance(pages, Measure)
     results["flyers imprimés à froid, par seconde"] = (
@@ -229,22 +237,38 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
     return results
 
 
-def edited_build(record: Path, build: list[str], cache: Path, site: Path) -> Measure:
+def edited_build(record: Path, build: list[str], cache: Path, site: Path, warm: bool = False) -> Measure:
     """The build after `record` got a new first sentence, checked on its page; then restored."""
     page = site / "services" / record.stem / "index.html"
     with edited_record(record) as sentence:
-        measured = run(build, cache)
+        measured = run(build, cache, warm)
         if sentence not in page.read_text(encoding="utf-8"):
             raise SystemExit(f"la modification de {record.name} n'a pas changé sa page : mesure fausse.")
     return measured
 
 
-def stop_analysis_worker(cache: Path) -> None:
-    """The worker the edits started must not outlive the measure (nor weigh on the next one)."""
-    stop = "from generator.falc.worker import stop_worker; stop_worker()"
-    subprocess.run(
-        [sys.executable, "-c", stop], cwd=ROOT, env={**os.environ, "GENERATOR_CACHE": str(cache)}, check=False
+def stop_background_processes(cache: Path) -> None:
+    """The analysis worker and the warm process the measures started must not outlive them (nor
+    weigh on the next one)."""
+    _in_generator(
+        "from generator.falc.worker import stop_worker; from generator.warm_start import stop_warm_process; "
+        "stop_worker(); stop_warm_process()",
+        cache,
     )
+
+
+def start_warm_process(cache: Path) -> None:
+    """A warm process for the commands measured warm, ready before they start."""
+    _in_generator(
+        "from generator.warm_start import start_in_background, wait_until_warm; "
+        "start_in_background(); assert wait_until_warm()",
+        cache,
+    )
+
+
+def _in_generator(code: str, cache: Path) -> None:
+    environment = {**os.environ, "GENERATOR_CACHE": str(cache), "GENERATOR_BUILD_WORKER": "oui"}
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, check=True)
 
 
 @contextmanager
@@ -323,7 +347,9 @@ def main() -> None:
         results = measure(content, work, label)
         print(f"== {label} ==")
         for name, value in results.items():
-            if isinstance(value, Measure):
+            if isinstance(value, Measure) and value.peak_megabytes is None:
+                print(f"  {name:<40} {value.seconds:>7.1f} s  (forké du processus chaud)")
+            elif isinstance(value, Measure):
                 print(
                     f"  {name:<40} {value.seconds:>7.1f} s {value.peak_megabytes:>8.0f} Mo de mémoire au plus"
                 )

@@ -144,6 +144,31 @@ def start_in_background() -> subprocess.Popen[bytes] | None:
     )
 
 
+def stop_warm_process() -> bool:
+    """Ask the warm process, if one runs, to stop now (tests and benchmarks, or to free its memory)."""
+    path = socket_path()
+    connection = connect(path, ANSWER_SECONDS) if usable(path) else None
+    if connection is None:
+        return False
+    with connection:
+        try:
+            send(connection, {"stop": True})
+            receive(connection)
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def wait_until_warm(seconds: float = 60) -> bool:
+    """Whether a warm process answers within `seconds` (it starts in the background)."""
+    for _ in range(int(seconds / 0.1)):
+        if connection := connect(socket_path(), ANSWER_SECONDS):
+            connection.close()
+            return True
+        time.sleep(0.1)
+    return False
+
+
 # --- The warm process ----------------------------------------------------------------------
 
 
@@ -172,7 +197,8 @@ def serve(path: Path, idle_seconds: float) -> None:
                     except TimeoutError:
                         continue
                     last = time.monotonic()
-                    _fork_copy(connection, server, lock)
+                    if not _answer(connection, server, lock):
+                        break
             finally:
                 path.unlink(missing_ok=True)
 
@@ -197,16 +223,19 @@ def _reap_copies() -> None:
             pass
 
 
-def _fork_copy(connection: socket.socket, *left_behind: Any) -> None:
-    """Fork a copy for the command asked on `connection`; the copy closes the warm process's
-    socket and lock (`left_behind`), which are not its own."""
+def _answer(connection: socket.socket, *left_behind: Any) -> bool:
+    """Fork a copy for the command asked on `connection` (the copy closes the warm process's
+    socket and lock, `left_behind`, which are not its own); False when asked to stop."""
     with connection:
         try:
             connection.settimeout(ANSWER_SECONDS)
             length, streams, _, _ = socket.recv_fds(connection, LENGTH_BYTES, len(_STANDARD_STREAMS))
             request = receive_after(connection, length)
         except (OSError, ValueError):
-            return  # a caller that left: it runs the command itself
+            return True  # a caller that left: it runs the command itself
+        if request.get("stop"):
+            send(connection, {})
+            return False
         try:
             if len(streams) == len(_STANDARD_STREAMS) and os.fork() == 0:
                 code = 1
@@ -219,6 +248,7 @@ def _fork_copy(connection: socket.socket, *left_behind: Any) -> None:
         finally:
             for stream in streams:
                 os.close(stream)
+    return True
 
 
 def _run_copy(connection: socket.socket, streams: list[int], request: dict[str, Any]) -> int:

@@ -9,14 +9,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator import warm_start
-from generator.background import connect
 
 from .conftest import ROOT
 from .test_kept_build import _same_tree
@@ -35,16 +33,12 @@ def warm_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     started = warm_start.start_in_background()
     assert started is not None
     try:
-        for _ in range(600):
-            if connection := connect(warm_start.socket_path(), 1):
-                connection.close()
-                break
-            assert started.poll() is None, "the warm process stopped while starting"
-            time.sleep(0.1)
+        assert warm_start.wait_until_warm()
         yield cache
     finally:
-        started.terminate()
-        started.wait(timeout=30)
+        assert warm_start.stop_warm_process()
+        assert started.wait(timeout=30) == 0
+        assert warm_start.stop_warm_process() is False  # nothing left running
         shutil.rmtree(cache, ignore_errors=True)
 
 
