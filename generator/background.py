@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import socket
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,27 @@ _SOCKET_PATH_MAX = 107  # bytes: a Unix socket address holds 108, with its final
 def usable(path: Path) -> bool:
     """Whether a socket can live at `path` (a cache folder deep in the tree may be too long)."""
     return len(os.fsencode(path)) <= _SOCKET_PATH_MAX
+
+
+def listening(path: Path) -> socket.socket:
+    """The socket at `path`, open to the user's own processes only from the moment it exists."""
+    path.unlink(missing_ok=True)  # left by a process that was killed
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    mask = os.umask(0o177)
+    try:
+        server.bind(str(path))
+    finally:
+        os.umask(mask)
+    server.listen()
+    return server
+
+
+def from_this_user(connection: socket.socket) -> bool:
+    """Whether the other end of `connection` runs as this user (the cache folder may be readable
+    by others)."""
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _, uid, _ = struct.unpack("3i", credentials)
+    return bool(uid == os.getuid())
 
 
 def connect(path: Path, timeout: float | None) -> socket.socket | None:

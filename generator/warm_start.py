@@ -36,7 +36,18 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from .background import LENGTH_BYTES, connect, encoded, lock_file, receive, receive_after, send, usable
+from .background import (
+    LENGTH_BYTES,
+    connect,
+    encoded,
+    from_this_user,
+    listening,
+    lock_file,
+    receive,
+    receive_after,
+    send,
+    usable,
+)
 from .locations import PACKAGE, PROJECT_ROOT, cache_root
 
 COMMANDS = ("build", "check")  # the commands a contributor runs again and again
@@ -182,11 +193,7 @@ def serve(path: Path, idle_seconds: float) -> None:
         except BlockingIOError:
             return
         _warm_up()
-        path.unlink(missing_ok=True)  # left by a process that was killed
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-            server.bind(str(path))
-            path.chmod(0o600)  # the user's commands only
-            server.listen()
+        with listening(path) as server:
             server.settimeout(_REAP_SECONDS)
             last = time.monotonic()
             try:
@@ -226,29 +233,36 @@ def _reap_copies() -> None:
 def _answer(connection: socket.socket, *left_behind: Any) -> bool:
     """Fork a copy for the command asked on `connection` (the copy closes the warm process's
     socket and lock, `left_behind`, which are not its own); False when asked to stop."""
+    streams: list[int] = []
     with connection:
         try:
             connection.settimeout(ANSWER_SECONDS)
             length, streams, _, _ = socket.recv_fds(connection, LENGTH_BYTES, len(_STANDARD_STREAMS))
             request = receive_after(connection, length)
-        except (OSError, ValueError):
-            return True  # a caller that left: it runs the command itself
-        if request.get("stop"):
-            send(connection, {})
-            return False
-        try:
-            if len(streams) == len(_STANDARD_STREAMS) and os.fork() == 0:
-                code = 1
-                try:  # the copy never goes back to the warm process's loop
-                    for resource in left_behind:
-                        resource.close()
-                    code = _run_copy(connection, streams, request)
-                finally:
-                    os._exit(code)
+            if not from_this_user(connection):
+                return True
+            if request.get("stop"):
+                send(connection, {})
+                return False
+            if request["argv"][0] in COMMANDS and len(streams) == len(_STANDARD_STREAMS) and os.fork() == 0:
+                _become_copy(connection, streams, request, left_behind)
+        except (OSError, ValueError, LookupError, TypeError, AttributeError):
+            pass  # a caller that left, or asked what we do not run: it runs the command itself
         finally:
             for stream in streams:
                 os.close(stream)
     return True
+
+
+def _become_copy(connection: socket.socket, streams: list[int], request: Any, left_behind: Any) -> None:
+    """In the copy: run the command, and never go back to the warm process's loop."""
+    code = 1
+    try:
+        for resource in left_behind:
+            resource.close()
+        code = _run_copy(connection, streams, request)
+    finally:
+        os._exit(code)
 
 
 def _run_copy(connection: socket.socket, streams: list[int], request: dict[str, Any]) -> int:

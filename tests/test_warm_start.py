@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import warm_start
+from generator.background import connect, receive
 
 from .conftest import ROOT
 from .test_kept_build import _same_tree
@@ -114,3 +115,20 @@ def test_no_warm_process_on_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert warm_start.start_in_background() is None
     assert warm_start.run_warm(["check"]) is None
     assert not (tmp_path / "warm-start").exists()
+
+
+@pytest.mark.usefixtures("warm_process")
+def test_the_warm_process_runs_nothing_but_the_users_builds_and_checks() -> None:
+    """Its socket is the user's only from the start, and a command it does not run is refused:
+    whoever reaches it cannot make it write anything else."""
+    import stat
+
+    path = warm_start.socket_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for argv in (["import-data-inclusion", "/tmp/x.json"], ["serve"]):
+        connection = connect(path, 10)
+        assert connection is not None
+        with connection:
+            warm_start._ask(connection, argv)
+            with pytest.raises(ValueError, match="closed"):
+                receive(connection)  # no copy forked: closed without an answer

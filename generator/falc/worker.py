@@ -30,7 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ..background import connect, is_locked, lock_file, receive, send, usable
+from ..background import connect, is_locked, listening, lock_file, receive, send, usable
 from ..locations import PROJECT_ROOT, code_digest, falc_worker_folder
 from .analysis import CACHE_VERSION, MODEL, encode_sentences, load_model
 from .rules import needs_lemma
@@ -128,11 +128,7 @@ def serve(path: Path, idle_seconds: float) -> None:
         if os.fork():
             os._exit(0)  # the starter; the worker, its child, keeps the lock and lives on
         load_model()
-        path.unlink(missing_ok=True)  # left by a worker that was killed
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-            server.bind(str(path))
-            path.chmod(0o600)  # the user's builds only
-            server.listen()
+        with listening(path) as server:
             server.settimeout(idle_seconds)
             try:
                 while _answer_one(server):
