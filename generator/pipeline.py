@@ -183,8 +183,8 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
     """
     renderer = SiteRenderer(site.content, site.flyers.printed if site.flyers else [], blocks is not None)
     files = SiteFiles()
-    for page in site.pages:
-        files.add(page.source, renderer.render(page).encode())
+    for page, text in zip(site.pages, renderer.render_all(site.pages), strict=True):
+        files.add(page.source, text.encode())
     files.add(urls.COMMUNE_FINDER_DATA, renderer.commune_finder_script())
     try:
         files.add_all(site_assets())

@@ -20,6 +20,19 @@ def files_of(site: Path) -> dict[str, bytes]:
     }
 
 
+def test_pages_rendered_by_two_processes_give_identical_bytes(
+    tmp_path: Path, minimal_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's pages are shared between two forked processes (`SiteRenderer.render_all`):
+    here every site is large enough."""
+    monkeypatch.setattr("generator.render.markdown.SHARED_FROM", 1)
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
+    shared = build(MINIMAL_CONTENT, tmp_path / "site", today=TODAY).out
+    first, second = files_of(minimal_site), files_of(shared)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
 def test_two_builds_give_identical_bytes(
     tmp_path: Path, minimal_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,7 +8,9 @@ computed from `urls.py`.
 
 from __future__ import annotations
 
+import multiprocessing
 import posixpath
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +82,25 @@ class SiteRenderer:
             **context,
         )
 
+    def render_all(self, pages: list[Page], workers: int = 2) -> list[str]:
+        """The Markdown of `pages`, in their order. A site of `SHARED_FROM` pages or more is
+        shared between `workers` processes forked from this one (each renders every other
+        page, and sends back its pages and their blocks): the same text, in about half the time."""
+        if workers < 2 or len(pages) < SHARED_FROM:
+            return [self.render(page) for page in pages]
+        global _SHARING  # the forked processes find the renderer and the pages here
+        _SHARING = (self, pages, workers)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                shares = list(pool.map(_render_share, range(workers)))
+        finally:
+            _SHARING = None
+        texts: list[str] = [""] * len(pages)
+        for share, (rendered, blocks) in enumerate(shares):
+            texts[share::workers] = rendered
+            self.blocks |= blocks
+        return texts
+
     def commune_finder_script(self) -> bytes:
         """The communes the finder searches, as a script that hands them to assets/options.js.
 
@@ -93,6 +114,19 @@ class SiteRenderer:
     def _guide() -> Markup:
         # Written by us, from the model: shown as Markdown, without its own title.
         return Markup(guide_markdown().split("\n", 1)[1])
+
+
+SHARED_FROM = 300  # pages; below, forking costs more than it saves
+_SHARING: tuple[SiteRenderer, list[Page], int] | None = None
+
+
+def _render_share(share: int) -> tuple[list[str], dict[str, list[str]]]:
+    """In a forked process: every `workers`-th page from `share` on, and their blocks."""
+    assert _SHARING is not None
+    renderer, pages, workers = _SHARING
+    mine = pages[share::workers]
+    texts = [renderer.render(page) for page in mine]
+    return texts, {page.url: renderer.blocks[page.url] for page in mine if page.url in renderer.blocks}
 
 
 def _finder_entries(content: Content) -> list[dict[str, Any]]:
