@@ -20,17 +20,33 @@ def files_of(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_pages_rendered_by_two_processes_give_identical_bytes(
+def test_pages_and_flyer_keys_made_by_two_processes_give_identical_bytes(
     tmp_path: Path, minimal_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A large site's pages are shared between two forked processes (`SiteRenderer.render_all`):
-    here every site is large enough."""
+    """A large site's pages, and its flyers' keys, are shared between two forked processes
+    (`shared_map`): here every site is large enough."""
     monkeypatch.setattr("generator.render.markdown.SHARED_FROM", 1)
+    monkeypatch.setattr("generator.render.pdf.KEYS_SHARED_FROM", 1)
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
     shared = build(MINIMAL_CONTENT, tmp_path / "site", today=TODAY).out
     first, second = files_of(minimal_site), files_of(shared)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_flyer_keys_made_by_two_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wrong key would only reprint a flyer, or worse, reuse another's: compared one by one."""
+    from generator.content.loader import load_content
+    from generator.render.pdf import flyer_keys
+    from generator.structure.flyers import plan_flyers
+
+    content, _ = load_content(MINIMAL_CONTENT, TODAY)
+    assert content is not None
+    flyers = plan_flyers(content)
+    alone = flyer_keys(flyers, content)
+    monkeypatch.setattr("generator.render.pdf.KEYS_SHARED_FROM", 1)
+    assert flyer_keys(flyers, content) == alone
+    assert len(set(alone.values())) == len(flyers) > 1
 
 
 def test_two_builds_give_identical_bytes(

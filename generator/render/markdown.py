@@ -8,9 +8,7 @@ computed from `urls.py`.
 
 from __future__ import annotations
 
-import multiprocessing
 import posixpath
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +24,7 @@ from ..structure.pages import Page, communes_by_letter, communes_by_postcode
 from .abbreviations import Abbreviations
 from .environment import page_environment
 from .escape import json_script
+from .shared_work import shared_map
 
 
 @dataclass
@@ -82,24 +81,18 @@ class SiteRenderer:
             **context,
         )
 
-    def render_all(self, pages: list[Page], workers: int = 2) -> list[str]:
-        """The Markdown of `pages`, in their order. A site of `SHARED_FROM` pages or more is
-        shared between `workers` processes forked from this one (each renders every other
-        page, and sends back its pages and their blocks): the same text, in about half the time."""
-        if workers < 2 or len(pages) < SHARED_FROM:
-            return [self.render(page) for page in pages]
-        global _SHARING  # the forked processes find the renderer and the pages here
-        _SHARING = (self, pages, workers)
-        try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                shares = list(pool.map(_render_share, range(workers)))
-        finally:
-            _SHARING = None
-        texts: list[str] = [""] * len(pages)
-        for share, (rendered, blocks) in enumerate(shares):
-            texts[share::workers] = rendered
-            self.blocks |= blocks
-        return texts
+    def render_all(self, pages: list[Page]) -> list[str]:
+        """The Markdown of `pages`, in their order; a large site's pages are shared between two
+        forked processes, each sending back its pages' text and blocks (`shared_map`)."""
+        rendered = shared_map(self._render_with_blocks, pages, from_size=SHARED_FROM)
+        for page, (_, blocks) in zip(pages, rendered, strict=True):
+            if blocks is not None:
+                self.blocks[page.url] = blocks
+        return [text for text, _ in rendered]
+
+    def _render_with_blocks(self, page: Page) -> tuple[str, list[str] | None]:
+        text = self.render(page)
+        return text, self.blocks.get(page.url)
 
     def commune_finder_script(self) -> bytes:
         """The communes the finder searches, as a script that hands them to assets/options.js.
@@ -116,17 +109,7 @@ class SiteRenderer:
         return Markup(guide_markdown().split("\n", 1)[1])
 
 
-SHARED_FROM = 300  # pages; below, forking costs more than it saves
-_SHARING: tuple[SiteRenderer, list[Page], int] | None = None
-
-
-def _render_share(share: int) -> tuple[list[str], dict[str, list[str]]]:
-    """In a forked process: every `workers`-th page from `share` on, and their blocks."""
-    assert _SHARING is not None
-    renderer, pages, workers = _SHARING
-    mine = pages[share::workers]
-    texts = [renderer.render(page) for page in mine]
-    return texts, {page.url: renderer.blocks[page.url] for page in mine if page.url in renderer.blocks}
+SHARED_FROM = 300  # pages (`shared_map`)
 
 
 def _finder_entries(content: Content) -> list[dict[str, Any]]:

@@ -36,11 +36,13 @@ from ..structure.flyers import LAYOUTS, Flyer, FlyerReport, PrintedFlyer
 from .assets import check_fonts
 from .flyer_height import estimated_pages
 from .flyer_html import flyer_html
+from .shared_work import shared_map
 
 MAX_PAGES = 2  # one sheet, recto-verso
 NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layout is tried
 CACHE_VERSION = 3
 KEEP_UNUSED_DAYS = 30  # a cached PDF no build has used for this long is removed
+KEYS_SHARED_FROM = 200  # flyers whose keys two processes compute (`shared_map`)
 
 
 def print_flyers(
@@ -76,13 +78,15 @@ def flyer_keys(flyers: list[Flyer], content: Content, salt: str | None = None) -
     (a field not printed does not count), with the address its QR code encodes in place of the
     image (the salt has segno). `diff` compares them between two revisions."""
     salt = salt or flyer_salt()
-    keys = {}
-    for flyer in flyers:
+
+    def key(flyer: Flyer) -> str:
         digest = hashlib.sha256(salt.encode())
         for layout in LAYOUTS:
             digest.update(flyer_html(flyer, content, layout, qr=False).encode())
-        keys[flyer.path] = digest.hexdigest()
-    return keys
+        return digest.hexdigest()
+
+    keys = shared_map(key, flyers, from_size=KEYS_SHARED_FROM)
+    return {flyer.path: flyer_key for flyer, flyer_key in zip(flyers, keys, strict=True)}
 
 
 @dataclass
