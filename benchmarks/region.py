@@ -216,15 +216,18 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
     # One record changes its first sentence: its pages, its flyers and its data are made again.
     # The cold check started the language-analysis worker (falc/worker.py): stopped, the first
     # edit starts it again, as a contributor's first edit of the day; the next edit finds it ready.
-    first, second, third = sorted((content / "services").glob("*.yml"))[:3]
+    first, second = sorted((content / "services").glob("*.yml"))[:2]
     stop_background_processes(cache)
     results["après une fiche modifiée"] = edited_build(first, build, cache, site)
     results["après le retour de la fiche"] = run(build, cache)
     results["une autre fiche, l'analyseur prêt"] = edited_build(second, build, cache, site)
-    # What a contributor gets from the second command on: a warm process forks each one.
+    # What a contributor gets from the second command on: a warm process forks each one. The
+    # same record as the last edit, another sentence: the same pages and flyers to make again.
     start_warm_process(cache)
     results["rien de changé, démarrage chaud"] = run(build, cache, warm=True)
-    results["une 3e fiche, démarrage chaud"] = edited_build(third, build, cache, site, warm=True)
+    results["la même fiche, démarrage chaud"] = edited_build(
+        second, build, cache, site, warm=True, change="modifiée de nouveau pour la mesure"
+    )
     stop_background_processes(cache)
     cold, pages = results["complet, flyers à froid"], results["pages, sans flyers"]
     assert isinstance(cold, Measure) and isinstance(pages, Measure)
@@ -237,10 +240,17 @@ def measure(content: Path, work: Path, label: str) -> dict[str, Measure | str]:
     return results
 
 
-def edited_build(record: Path, build: list[str], cache: Path, site: Path, warm: bool = False) -> Measure:
+def edited_build(
+    record: Path,
+    build: list[str],
+    cache: Path,
+    site: Path,
+    warm: bool = False,
+    change: str = "modifiée pour la mesure",
+) -> Measure:
     """The build after `record` got a new first sentence, checked on its page; then restored."""
     page = site / "services" / record.stem / "index.html"
-    with edited_record(record) as sentence:
+    with edited_record(record, change) as sentence:
         measured = run(build, cache, warm)
         if sentence not in page.read_text(encoding="utf-8"):
             raise SystemExit(f"la modification de {record.name} n'a pas changé sa page : mesure fausse.")
@@ -272,12 +282,12 @@ def _in_generator(code: str, cache: Path) -> None:
 
 
 @contextmanager
-def edited_record(record: Path) -> Iterator[str]:
+def edited_record(record: Path, change: str = "modifiée pour la mesure") -> Iterator[str]:
     """The record with a new first sentence (a real edit, read back as YAML); restored after."""
     original = record.read_text(encoding="utf-8")
     data = yaml.safe_load(original)
     lines = data["description"].splitlines()
-    sentence = f"{lines[0].removesuffix('.')}, modifiée pour la mesure."
+    sentence = f"{lines[0].removesuffix('.')}, {change}."
     data["description"] = "\n".join([sentence, *lines[1:]])
     _dump(record, data)
     try:

@@ -211,8 +211,8 @@ def serve(path: Path, idle_seconds: float) -> None:
 
 
 def _warm_up() -> None:
-    """What a build imports or loads before its work starts: the generator, MkDocs and its
-    theme, WeasyPrint (the printing processes are forked from the command), wordfreq's lists."""
+    """What a build imports or loads before its work starts: the generator, MkDocs, WeasyPrint
+    (the printing processes are forked from the command), wordfreq's word lists."""
     import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
     from wordfreq import zipf_frequency
@@ -292,7 +292,7 @@ def _exit_code(argv: list[str]) -> int:
     try:
         return main(argv)
     except SystemExit as exit:  # the arguments' parser: --help, or a wrong option
-        return exit.code if isinstance(exit.code, int) else 1
+        return 0 if exit.code is None else exit.code if isinstance(exit.code, int) else 1
     except BaseException:
         traceback.print_exc()
         return 1

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,6 +83,9 @@ def test_a_check_run_warm_says_the_same_and_exits_the_same(
     assert _without_timing(warm.out) == _without_timing(alone.stdout)
     assert _without_timing(warm.err) == _without_timing(alone.stderr)
 
+    assert warm_start.run_warm(["check", "--help"]) == 0  # the parser's own exit
+    assert "--content" in capfd.readouterr().out
+
 
 def test_a_build_run_warm_gives_the_same_site(
     warm_process: Path, content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -105,6 +109,7 @@ def test_ctrl_c_reaches_the_command_and_its_own_processes() -> None:
     group = subprocess.Popen(["sleep", "30"], start_new_session=True)  # the leader of its own group
     with warm_start._forwarded_signals(group.pid):
         os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.1)  # the handler runs by then
     assert group.wait(timeout=10) == -signal.SIGINT
 
 
