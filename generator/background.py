@@ -13,8 +13,12 @@ import json
 import os
 import socket
 import struct
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
+
+from .locations import PROJECT_ROOT
 
 LENGTH_BYTES = 8
 _SOCKET_PATH_MAX = 107  # bytes: a Unix socket address holds 108, with its final zero
@@ -23,6 +27,20 @@ _SOCKET_PATH_MAX = 107  # bytes: a Unix socket address holds 108, with its final
 def usable(path: Path) -> bool:
     """Whether a socket can live at `path` (a cache folder deep in the tree may be too long)."""
     return len(os.fsencode(path)) <= _SOCKET_PATH_MAX
+
+
+def start_detached(module: str, path: Path, idle_seconds: float) -> subprocess.Popen[bytes]:
+    """`python -m MODULE SOCKET IDLE_SECONDS`, from the project's folder, in a session of its own:
+    the terminal's Ctrl+C, meant for the command, does not stop it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", module, str(path), str(idle_seconds)],
+        cwd=PROJECT_ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def listening(path: Path) -> socket.socket:
@@ -47,6 +65,9 @@ def from_this_user(connection: socket.socket) -> bool:
 
 
 def connect(path: Path, timeout: float | None) -> socket.socket | None:
+    """A connection to the process serving `path`; None when none does."""
+    if not usable(path):
+        return None
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     connection.settimeout(timeout)
     try:
@@ -55,6 +76,21 @@ def connect(path: Path, timeout: float | None) -> socket.socket | None:
         connection.close()
         return None
     return connection
+
+
+def ask_to_stop(path: Path, timeout: float) -> bool:
+    """Ask the process serving `path`, if any, to stop now (tests, benchmarks, or to free its
+    memory); whether one did."""
+    connection = connect(path, timeout)
+    if connection is None:
+        return False
+    with connection:
+        try:
+            send(connection, {"stop": True})
+            receive(connection)
+        except (OSError, ValueError):
+            return False
+    return True
 
 
 def send(connection: socket.socket, message: dict[str, Any]) -> None:

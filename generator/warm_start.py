@@ -38,6 +38,7 @@ from typing import Any
 
 from .background import (
     LENGTH_BYTES,
+    ask_to_stop,
     connect,
     encoded,
     from_this_user,
@@ -46,9 +47,10 @@ from .background import (
     receive,
     receive_after,
     send,
+    start_detached,
     usable,
 )
-from .locations import PACKAGE, PROJECT_ROOT, cache_root
+from .locations import PACKAGE, cache_root
 
 COMMANDS = ("build", "check")  # the commands a contributor runs again and again
 IDLE_SECONDS = 600
@@ -90,8 +92,7 @@ def run_warm(argv: Sequence[str]) -> int | None:
     take this command): the caller runs it itself."""
     if not argv or argv[0] not in COMMANDS or not enabled():
         return None
-    path = socket_path()
-    connection = connect(path, ANSWER_SECONDS) if usable(path) else None
+    connection = connect(socket_path(), ANSWER_SECONDS)
     if connection is None:
         return None
     with connection:
@@ -144,30 +145,12 @@ def start_in_background() -> subprocess.Popen[bytes] | None:
     if (connection := connect(path, ANSWER_SECONDS)) is not None:
         connection.close()
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return subprocess.Popen(
-        [sys.executable, "-m", "generator.warm_start", str(path), str(IDLE_SECONDS)],
-        cwd=PROJECT_ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # not stopped by the terminal's Ctrl+C
-    )
+    return start_detached("generator.warm_start", path, IDLE_SECONDS)
 
 
 def stop_warm_process() -> bool:
     """Ask the warm process, if one runs, to stop now (tests and benchmarks, or to free its memory)."""
-    path = socket_path()
-    connection = connect(path, ANSWER_SECONDS) if usable(path) else None
-    if connection is None:
-        return False
-    with connection:
-        try:
-            send(connection, {"stop": True})
-            receive(connection)
-        except (OSError, ValueError):
-            return False
-    return True
+    return ask_to_stop(socket_path(), ANSWER_SECONDS)
 
 
 def wait_until_warm(seconds: float = 60) -> bool:

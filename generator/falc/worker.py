@@ -30,8 +30,18 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ..background import connect, is_locked, listening, lock_file, receive, send, usable
-from ..locations import PROJECT_ROOT, code_digest, falc_worker_folder
+from ..background import (
+    ask_to_stop,
+    connect,
+    is_locked,
+    listening,
+    lock_file,
+    receive,
+    send,
+    start_detached,
+    usable,
+)
+from ..locations import code_digest, falc_worker_folder
 from .analysis import CACHE_VERSION, MODEL, encode_sentences, load_model
 from .rules import needs_lemma
 
@@ -75,30 +85,13 @@ def analyses_from_worker(texts: list[str]) -> list[Any] | None:
 
 def stop_worker() -> bool:
     """Ask the running worker, if any, to stop now (tests, or to free its memory)."""
-    connection = connect(socket_path(), ANSWER_SECONDS)
-    if connection is None:
-        return False
-    with connection:
-        try:
-            send(connection, {"stop": True})
-            receive(connection)
-        except (OSError, ValueError):
-            return False
-    return True
+    return ask_to_stop(socket_path(), ANSWER_SECONDS)
 
 
 def _start_and_connect(path: Path) -> socket.socket | None:
     """Start a worker in the background, then wait until it listens (it has loaded the model)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        starter = subprocess.Popen(
-            [sys.executable, "-m", "generator.falc.worker", str(path), str(IDLE_SECONDS)],
-            cwd=PROJECT_ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # not stopped by the build's Ctrl+C
-        )
+        starter = start_detached("generator.falc.worker", path, IDLE_SECONDS)
         if starter.wait(timeout=START_SECONDS) != 0:  # it returns once the worker has its lock
             return None
     except (OSError, subprocess.TimeoutExpired):
