@@ -197,6 +197,7 @@ def _warm_up() -> None:
     """What a build imports or loads before its work starts: the generator, MkDocs, WeasyPrint
     (the printing processes are forked from the command), wordfreq's word lists."""
     import mkdocs.commands.build  # noqa: F401
+    import pagefind.service  # noqa: F401
     import weasyprint  # noqa: F401
     from wordfreq import zipf_frequency
 

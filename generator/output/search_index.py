@@ -48,7 +48,7 @@ def indexing_for_search(site: Path) -> Iterator[None]:
     """Index the built `site` for search while the block runs (the USB key's archive): Pagefind,
     a program of its own, only reads the pages, and the words it knows are counted meanwhile.
     The block must not change a page; the index and the words are written when it ends."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_INDEX]
+    command = [*_pagefind(), "--site", str(site), "--output-subdir", SEARCH_INDEX]
     pagefind = subprocess.Popen(
         [*command, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -66,6 +66,15 @@ def indexing_for_search(site: Path) -> Iterator[None]:
     for language, language_words in sorted(words.items()):
         path = site / search_words(language)
         path.write_text(json.dumps(language_words, ensure_ascii=False), encoding="utf-8")
+
+
+def _pagefind() -> list[str]:
+    """Pagefind's program, found as its Python package finds it: `python -m pagefind` does the
+    same after starting Python, 50 ms more at every build."""
+    from pagefind.service import get_executable
+
+    program = get_executable()
+    return [str(program)] if program else [sys.executable, "-m", "pagefind"]
 
 
 def _sort_languages(entry: Path) -> None:

@@ -42,7 +42,7 @@ MAX_PAGES = 2  # one sheet, recto-verso
 NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layout is tried
 CACHE_VERSION = 3
 KEEP_UNUSED_DAYS = 30  # a cached PDF no build has used for this long is removed
-KEYS_SHARED_FROM = 200  # flyers whose keys two processes compute (`shared_map`)
+KEYS_SHARED_FROM = 60  # flyers whose keys two processes compute (`shared_map`)
 
 
 def print_flyers(
