@@ -2,7 +2,9 @@
 build's longest loops (the pages' Markdown, the flyers' keys) do one independent job per item.
 
 Only the share's number crosses to a forked process: it finds the function and the items in
-its copy of this module, so a closure will do; its results come back pickled.
+its copy of this module, so a closure will do; its results come back pickled. The live
+preview forks from its watcher thread, as it already did for its printers: the copies only
+render our own templates, which no other thread uses, so no lock is left held in them.
 """
 
 from __future__ import annotations
