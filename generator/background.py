@@ -15,8 +15,10 @@ import socket
 import struct
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .locations import PROJECT_ROOT
 
@@ -43,17 +45,37 @@ def start_detached(module: str, path: Path, idle_seconds: float) -> subprocess.P
     )
 
 
-def listening(path: Path) -> socket.socket:
-    """The socket at `path`, open to the user's own processes only from the moment it exists."""
+@contextmanager
+def sole_lock(path: Path) -> Iterator[TextIO | None]:
+    """The socket's lock, held while the block runs; None when another process holds it: it
+    serves this socket, or is starting to (two commands may each start one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file(path), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            held = None
+        else:
+            held = lock
+        yield held
+
+
+@contextmanager
+def listening(path: Path) -> Iterator[socket.socket]:
+    """The socket at `path`, open to the user's own processes only from the moment it exists,
+    and removed when the block ends."""
     path.unlink(missing_ok=True)  # left by a process that was killed
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    mask = os.umask(0o177)
-    try:
-        server.bind(str(path))
-    finally:
-        os.umask(mask)
-    server.listen()
-    return server
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        mask = os.umask(0o177)
+        try:
+            server.bind(str(path))
+        finally:
+            os.umask(mask)
+        server.listen()
+        try:
+            yield server
+        finally:
+            path.unlink(missing_ok=True)
 
 
 def from_this_user(connection: socket.socket) -> bool:

@@ -21,7 +21,6 @@ command runs as usual and leaves a new process; the old one stops when idle.
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import hashlib
 import os
@@ -43,10 +42,10 @@ from .background import (
     encoded,
     from_this_user,
     listening,
-    lock_file,
     receive,
     receive_after,
     send,
+    sole_lock,
     start_detached,
     usable,
 )
@@ -170,27 +169,22 @@ def serve(path: Path, idle_seconds: float) -> None:
     """Take the socket's lock (two commands may each start one: the second stops at once),
     import what every command needs, then fork a copy for each command until `idle_seconds`
     pass without one."""
-    with open(lock_file(path), "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    with sole_lock(path) as lock:
+        if lock is None:
             return
         _warm_up()
         with listening(path) as server:
             server.settimeout(_REAP_SECONDS)
             last = time.monotonic()
-            try:
-                while time.monotonic() - last < idle_seconds:
-                    _reap_copies()
-                    try:
-                        connection, _ = server.accept()
-                    except TimeoutError:
-                        continue
-                    last = time.monotonic()
-                    if not _answer(connection, server, lock):
-                        break
-            finally:
-                path.unlink(missing_ok=True)
+            while time.monotonic() - last < idle_seconds:
+                _reap_copies()
+                try:
+                    connection, _ = server.accept()
+                except TimeoutError:
+                    continue
+                last = time.monotonic()
+                if not _answer(connection, server, lock):
+                    break
 
 
 def _warm_up() -> None:

@@ -19,7 +19,6 @@ the model's version: after an update, a new worker starts and the old one stops 
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import socket
@@ -35,9 +34,9 @@ from ..background import (
     connect,
     is_locked,
     listening,
-    lock_file,
     receive,
     send,
+    sole_lock,
     start_detached,
     usable,
 )
@@ -112,22 +111,16 @@ def serve(path: Path, idle_seconds: float) -> None:
     """Take the socket's lock, leave the starter (it returns to the build), load the model, then
     answer until `idle_seconds` pass without a question. Two builds may each start a worker:
     the second finds the lock taken and stops at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_file(path), "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    with sole_lock(path) as lock:
+        if lock is None:
             return  # another worker serves this socket, or is loading the model for it
         if os.fork():
             os._exit(0)  # the starter; the worker, its child, keeps the lock and lives on
         load_model()
         with listening(path) as server:
             server.settimeout(idle_seconds)
-            try:
-                while _answer_one(server):
-                    pass
-            finally:
-                path.unlink(missing_ok=True)
+            while _answer_one(server):
+                pass
 
 
 def _answer_one(server: socket.socket) -> bool:
