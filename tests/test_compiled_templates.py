@@ -82,9 +82,12 @@ def test_a_cache_that_cannot_be_written_only_makes_the_build_slower(
 @pytest.fixture
 def new_environments() -> Iterator[None]:
     """Our environments as a new build's process makes them: none of their templates in memory."""
-    for made_once in (environment.page_environment, environment.document_environment):
-        made_once.cache_clear()
+    _as_in_a_new_process()
     yield
+    _as_in_a_new_process()
+
+
+def _as_in_a_new_process() -> None:
     for made_once in (environment.page_environment, environment.document_environment):
         made_once.cache_clear()
 
@@ -114,8 +117,7 @@ def test_a_site_built_from_kept_templates_is_the_same(
             compiled.append(name) or real_compile(self, source, name, *rest)
         ),
     )
-    for made_once in (environment.page_environment, environment.document_environment):
-        made_once.cache_clear()  # a new process
+    _as_in_a_new_process()
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept-2")
     build(content_dir, tmp_path / "read-back", today=TODAY, flyers=False)
     assert compiled == ["contribuer.md.j2"]  # the guide's one template, 8 ms: every other one read back
