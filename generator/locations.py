@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from collections.abc import Collection
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -62,6 +63,26 @@ def write_whole(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
+def file_state(path: Path) -> list[int] | None:
+    """What tells a file from its next version: a file written whole is a new inode, and a file
+    written in place (a published page, shared by a hard link) gets a new time."""
+    try:
+        state = path.stat()
+    except FileNotFoundError:
+        return None
+    return [state.st_ino, state.st_mtime_ns, state.st_size]
+
+
+def remove_files_but(folder: Path, kept: Collection[str]) -> None:
+    """Remove the files of `folder` whose path in it is not `kept`, and the folders left empty."""
+    for path in sorted(folder.rglob("*"), reverse=True):  # a folder after its files
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.relative_to(folder).as_posix() not in kept:
+            path.unlink()
+
+
 def tracked_cache_files() -> list[str]:
     """Files committed under `.cache/` (the old cache folder): the build refuses them."""
     try:
@@ -99,6 +120,11 @@ def notice_cache() -> Path:
 def offline_pages_cache() -> Path:
     """The pages of the USB key's archive, compressed, kept from one build to the next."""
     return cache_root() / "offline-pages"
+
+
+def search_copies_cache() -> Path:
+    """The pages as the search reads them, kept from one build to the next (output/search_index.py)."""
+    return cache_root() / "search-copies"
 
 
 def template_cache() -> Path:

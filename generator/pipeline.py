@@ -30,6 +30,7 @@ from .locations import (
     flyer_cache,
     notice_cache,
     offline_pages_cache,
+    search_copies_cache,
     site_builder_cache,
     tracked_cache_files,
 )
@@ -222,7 +223,7 @@ def publish(site: SitePlan, out_dir: Path, preview: bool = False) -> OfflineArch
                 site_url=site.content.basin.adresse_site, nav=navigation(site.pages),
                 dated=edition_date(site.content), blocks=blocks, preview=preview,
             )  # fmt: skip
-            with indexing_for_search(html):  # meanwhile, the archive reads the same finished pages
+            with indexing_for_search(html, search_copies_cache()):  # meanwhile, the archive is packed
                 archive = _pack_for_usb_key(site, html) if site.flyers else None
             if archive:
                 announce_archive(html, urls.FLYERS, archive)  # once the search has read the page

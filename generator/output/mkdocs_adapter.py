@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest, write_whole
+from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest, file_state, remove_files_but, write_whole
 from ..render.environment import CompiledTemplates
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
@@ -98,18 +98,18 @@ class KeptBuild:
             built = path.stat()  # MkDocs writes a page it renders again as a new file
             made_from = [built.st_ino, built.st_mtime_ns, built.st_size, _digest(page_blocks)]
             before = index["pages"].get(name)
-            finished_as = _file_state(self.finished / name)
+            finished_as = file_state(self.finished / name)
             if before and before["made_from"] == made_from and before["finished_as"] == finished_as:
                 words = index["words"][before["words"]]
             else:  # new, or its HTML or blocks changed, or the finished page was touched
                 words = self._finish_page(path, name, page_blocks)
-                finished_as = _file_state(self.finished / name)
+                finished_as = file_state(self.finished / name)
             words_key = _digest(words)  # pages share their tags' words: each set is kept once
             word_sets[words_key] = words
             pages[name] = {"made_from": made_from, "finished_as": finished_as, "words": words_key}
         if waiting:
             raise ValueError(f"pages lost by the site builder, with blocks to put back: {sorted(waiting)}")
-        self._forget_finished_but(pages)
+        remove_files_but(self.finished, pages)  # the pages MkDocs no longer writes
         entry = {"finisher": _finisher(), "pages": pages, "words": word_sets}
         self.finished_index.write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
         return {word for words in word_sets.values() for word in words}
@@ -118,15 +118,6 @@ class KeptBuild:
         page, words = finished_page(path.read_text(encoding="utf-8"), blocks, name)
         write_whole(self.finished / name, page.encode())  # a new file: the published one is a link
         return words
-
-    def _forget_finished_but(self, pages: dict[str, Any]) -> None:
-        """Remove the finished pages MkDocs no longer writes, and the folders they leave empty."""
-        for path in sorted(self.finished.rglob("*"), reverse=True):  # a folder after its files
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path.relative_to(self.finished).as_posix() not in pages:
-                path.unlink()
 
     def _finished_before(self) -> dict[str, Any]:
         empty: dict[str, Any] = {"pages": {}, "words": {}}
@@ -139,16 +130,6 @@ class KeptBuild:
         """The site as it is published: MkDocs' files and the finished pages."""
         shutil.copytree(self.site, site_dir, ignore=shutil.ignore_patterns("*.html"), copy_function=_shared)
         shutil.copytree(self.finished, site_dir, dirs_exist_ok=True, copy_function=_linked)
-
-
-def _file_state(path: Path) -> list[int] | None:
-    """What tells a file from its next version: a file written whole is a new inode, and a file
-    written in place (a published page, shared by a hard link) gets a new time."""
-    try:
-        state = path.stat()
-    except FileNotFoundError:
-        return None
-    return [state.st_ino, state.st_mtime_ns, state.st_size]
 
 
 def _digest(parts: list[str]) -> str:

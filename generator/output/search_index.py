@@ -5,7 +5,8 @@ index, split in small pieces that a search fetches as needed; it stems French,
 Dutch and English words and ignores accents, so "demandeurs" finds "demandeur
 d'emploi" and "velo" finds "vélo". One index per language, from each page's
 `<html lang>`: a French search never lists a Dutch page. Only the part of a
-page marked `data-pagefind-body` is read (not the menu or the footer).
+page marked `data-pagefind-body` is read (not the menu or the footer), from a
+copy of the page kept with nothing else (`ReadingCopies`).
 
 Pagefind does not forgive typing mistakes. So the words of the indexed pages
 are also written out, one list per language, most frequent first: when a word
@@ -15,22 +16,26 @@ closest word, a letter off ("transprt" → "transport").
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..content.texts import without_accents
+from ..locations import code_digest, file_state, remove_files_but, write_whole
 from ..structure.urls import SEARCH_INDEX, search_words
 
 _SHORTEST_WORD = 3  # shorter words are corrected by no one: "bus" is a letter off "but"
 _WORD = re.compile(r"[^\W\d_]+")
 _LANGUAGE = re.compile(r"<html[^>]*\blang=\"([\w-]+)\"")
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
 _INDEXED = re.compile(
     r"<[^>]*\bdata-pagefind-body\b[^>]*>(?P<text>.*?)(?:<!--fin-du-texte-indexe-->|</article>|<footer)",
     re.DOTALL,
@@ -44,16 +49,18 @@ class SearchIndexFailed(Exception):
 
 
 @contextmanager
-def indexing_for_search(site: Path) -> Iterator[None]:
+def indexing_for_search(site: Path, kept: Path) -> Iterator[None]:
     """Index the built `site` for search while the block runs (the USB key's archive): Pagefind,
-    a program of its own, only reads the pages, and the words it knows are counted meanwhile.
-    The block must not change a page; the index and the words are written when it ends."""
-    command = [*_pagefind(), "--site", str(site), "--output-subdir", SEARCH_INDEX]
+    a program of its own, reads the pages' copies kept in `kept` (`ReadingCopies`), brought up
+    to date first. The block must not change a page; the index and the words are written when
+    it ends."""
+    copies = ReadingCopies(kept)
+    words = copies.update(site)
+    command = [*_pagefind(), "--site", str(copies.pages), "--output-path", str(site / SEARCH_INDEX)]
     pagefind = subprocess.Popen(
         [*command, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     try:
-        words = known_words(site)
         yield
     except BaseException:  # the build stops: nothing left running
         pagefind.kill()
@@ -66,6 +73,82 @@ def indexing_for_search(site: Path) -> Iterator[None]:
     for language, language_words in sorted(words.items()):
         path = site / search_words(language)
         path.write_text(json.dumps(language_words, ensure_ascii=False), encoding="utf-8")
+
+
+class ReadingCopies:
+    """Each page as the search reads it, kept in `folder` from one build to the next.
+
+    Pagefind parses every page whole, menus and all, and that was half of its time on a large
+    site. A copy holds only what it reads: the page's `<html>` tag (its language) and its
+    indexed part. Pagefind writes the same index from the copies, byte for byte
+    (tests/test_search_words.py), twice as fast.
+
+    A page is copied again only when it is another file: the published pages are hard links to
+    the finished pages kept by the site builder (output/mkdocs_adapter.py), so after a
+    one-record change most pages are the same files. The words of each page are kept with its
+    copy. The caller holds the kept build's lock: one build at a time.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.pages = folder / "pages"
+        self.index_file = folder / "pages.json"
+
+    def update(self, site: Path) -> dict[str, list[str]]:
+        """Copy the pages of `site` that changed and forget those gone; return the words of the
+        indexed text of every page, by language, most frequent first."""
+        before = self._kept_before()
+        self.index_file.unlink(missing_ok=True)  # until it is written again, no copy is trusted
+        self.pages.mkdir(parents=True, exist_ok=True)
+        entries: dict[str, dict[str, Any]] = {}
+        for path in sorted(site.rglob("*.html")):
+            name = path.relative_to(site).as_posix()
+            entry = before.get(name)
+            if not (
+                entry and entry["page"] == file_state(path) and entry["copy"] == file_state(self.pages / name)
+            ):
+                entry = self._copy(path, name)
+            entries[name] = entry
+        remove_files_but(self.pages, entries)
+        self.index_file.write_text(
+            json.dumps({"code": _copier(), "pages": entries}, sort_keys=True), encoding="utf-8"
+        )
+        return _by_frequency(entries.values())
+
+    def _copy(self, path: Path, name: str) -> dict[str, Any]:
+        """The page's copy (none if nothing of it is indexed), and its words."""
+        state = file_state(path)
+        page = path.read_text(encoding="utf-8")
+        indexed = _indexed_part(page)
+        if indexed is None:
+            (self.pages / name).unlink(missing_ok=True)
+            return {"page": state, "copy": None, "language": "fr", "words": {}}
+        write_whole(self.pages / name, _reading_copy(page, indexed).encode())
+        language, text = _language(page), _text(indexed.group("text"))
+        words = Counter(word for word in _WORD.findall(without_accents(text)) if len(word) >= _SHORTEST_WORD)
+        return {"page": state, "copy": file_state(self.pages / name), "language": language, "words": words}
+
+    def _kept_before(self) -> dict[str, Any]:
+        if not self.index_file.is_file():
+            return {}
+        kept = json.loads(self.index_file.read_text(encoding="utf-8"))
+        return kept["pages"] if kept.get("code") == _copier() else {}
+
+
+@functools.cache
+def _copier() -> str:
+    """A digest of this file: when the way pages are copied changes, every page is copied again."""
+    return code_digest("output/search_index.py")
+
+
+def _by_frequency(entries: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    counts: dict[str, Counter[str]] = {}
+    for entry in entries:
+        if entry["words"]:
+            counts.setdefault(entry["language"], Counter()).update(entry["words"])
+    return {
+        language: [word for word, _ in sorted(count.items(), key=lambda item: (-item[1], item[0]))]
+        for language, count in counts.items()
+    }
 
 
 def _pagefind() -> list[str]:
@@ -86,40 +169,34 @@ def _sort_languages(entry: Path) -> None:
     )
 
 
-def known_words(site: Path) -> dict[str, list[str]]:
-    """The words of the indexed text of every page, by language, most frequent first."""
-    counts: dict[str, Counter[str]] = {}
-    for path in sorted(site.rglob("*.html")):
-        language, text = indexed_text(path.read_text(encoding="utf-8"))
-        if text:
-            counts.setdefault(language, Counter()).update(
-                word for word in _WORD.findall(without_accents(text)) if len(word) >= _SHORTEST_WORD
-            )
-    return {
-        language: [word for word, _ in sorted(count.items(), key=lambda item: (-item[1], item[0]))]
-        for language, count in counts.items()
-    }
+def _reading_copy(page: str, indexed: re.Match[str]) -> str:
+    """What Pagefind reads of a page, as a page of its own: the `<html>` tag (the language) and
+    the indexed part from its opening tag on (a result's title is its first heading)."""
+    html_tag = _HTML_TAG.search(page)
+    return (
+        f"<!DOCTYPE html>\n{html_tag.group(0) if html_tag else '<html>'}"
+        f"<body>{page[indexed.start() : indexed.end('text')]}</body></html>\n"
+    )
 
 
-def indexed_text(page: str) -> tuple[str, str]:
-    """The language of a built page and the text Pagefind reads in it: from `data-pagefind-body`
-    to the mark overrides/main.html leaves after it, scripts and styles aside. Regular
-    expressions on our own pages: ten times faster than a parser, and the build waits for them."""
+def _language(page: str) -> str:
     language = _LANGUAGE.search(page)
-    body = _indexed_body(page)
-    if body is None:
-        return "fr", ""
-    text = _TAG.sub(" ", _SCRIPT.sub(" ", body))
-    return (language.group(1).split("-")[0] if language else "fr"), html.unescape(text)
+    return language.group(1).split("-")[0] if language else "fr"
 
 
-def _indexed_body(page: str) -> str | None:
-    """What `_INDEXED` finds, tried only at the tags that name `data-pagefind-body`: searched
-    from every "<" of the page, it took most of the time of `known_words`."""
+def _text(indexed: str) -> str:
+    return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", indexed)))
+
+
+def _indexed_part(page: str) -> re.Match[str] | None:
+    """The part of a built page Pagefind reads: from `data-pagefind-body` to the mark
+    overrides/main.html leaves after it. Regular expressions on our own pages: ten times faster
+    than a parser, and the build waits for them. `_INDEXED` is tried only at the tags that name
+    `data-pagefind-body`: tried from every "<" of the page, it took most of the time."""
     at = page.find("data-pagefind-body")
     while at >= 0:
-        body = _INDEXED.match(page, max(0, page.rfind("<", 0, at)))
-        if body:
-            return body.group("text")
+        indexed = _INDEXED.match(page, max(0, page.rfind("<", 0, at)))
+        if indexed:
+            return indexed
         at = page.find("data-pagefind-body", at + 1)
     return None
