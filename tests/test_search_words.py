@@ -79,7 +79,7 @@ def test_pagefind_writes_from_the_copies_the_index_it_writes_from_the_whole_page
     )
     built = real_site / "pagefind"
     files = sorted(path.relative_to(whole).as_posix() for path in whole.rglob("*") if path.is_file())
-    assert len(files) > 100  # a fragment per page, and the index's pieces
+    assert len(files) > 50  # a fragment per indexed page, and the index's pieces
     assert files == sorted(
         path.relative_to(built).as_posix()
         for path in built.rglob("*")

@@ -89,7 +89,5 @@ def search(page: Page, words: str) -> None:
 
 def found_services(page: Page) -> list[str]:
     """The services the search lists, by id, in their order."""
-    links = page.locator(".resultats-recherche section:first-of-type a").evaluate_all(
-        "a => a.map(e => e.href)"
-    )
+    links = page.locator(".resultats-recherche .resultats-services a").evaluate_all("a => a.map(e => e.href)")
     return [link.rstrip("/").rsplit("/", 1)[-1] for link in links if "/services/" in link]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,11 +48,46 @@ def test_a_corrected_word_is_said_and_nothing_found_is_said_kindly(page: Page, s
     assert page.locator(".resultats-recherche li").count() == 0
 
 
-def test_a_commune_name_finds_its_page_first_among_pages(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "commune", "insee"),
+    [
+        ("calais", "Calais", "62193"),
+        ("dunkerke", "Dunkerque", "59183"),  # a letter off, as the commune finder forgives
+        ("62100", "Calais", "62193"),  # its postcode
+        ("bus calais", "Calais", "62193"),  # a word of the query is its very name
+    ],
+)
+def test_a_commune_is_found_first_and_leads_to_its_page(
+    page: Page, site_url: str, query: str, commune: str, insee: str
+) -> None:
+    """Commune pages are not in the search's index: the commune finder's list finds them."""
     page.goto(site_url + "recherche/")
-    search(page, "calais")
-    first_page = page.locator(".resultats-recherche section:nth-of-type(2) a").first
-    assert first_page.inner_text() == "Vous habitez à Calais"
+    search(page, query)
+    first = page.locator(".resultats-recherche a").first
+    assert first.inner_text() == commune
+    assert page.inner_text(".resultats-communes h3") == "Communes"
+    assert re.match(r"\d+ communes?(, | et | pour )", page.inner_text(".statut-recherche"))  # said first
+    first.click()
+    page.wait_for_url(f"**/communes/{insee}/")
+    assert page.inner_text("h1") == f"Vous habitez à {commune}"
+
+
+def test_a_word_that_names_no_commune_shows_no_commune(page: Page, site_url: str) -> None:
+    page.goto(site_url + "recherche/")
+    search(page, "permis")
+    assert page.locator(".resultats-communes").is_hidden()
+    assert page.locator(".resultats-recherche a[href*='/communes/']").count() == 0
+
+
+def test_a_misspelt_commune_named_on_no_page_is_offered_when_nothing_is_found(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "recherche/")
+    search(page, "zutkerke")  # Zutkerque is named on its own page only
+    assert page.inner_text(".statut-recherche") == (
+        "Nous n'avons rien trouvé pour «\u00a0zutkerke\u00a0». Est-ce une de ces communes\u00a0?"
+    )
+    assert page.locator(".resultats-communes a").first.inner_text() == "Zutkerque"
 
 
 def test_from_any_page_to_a_result_with_the_keyboard(page: Page, site_url: str) -> None:

@@ -222,6 +222,29 @@
     if (offline) document.documentElement.classList.add("hors-ligne");
   }
 
+  /* The list of communes is a script of its own (generator/render/markdown.py), loaded once,
+     when it is first needed: the pages stay light, and a script loads from a USB key where a
+     data file would not. */
+  var communeLists = {};
+  function communeList(source) {
+    var address = new URL(source, document.baseURI).href;
+    if (!communeLists[address]) {
+      communeLists[address] = new Promise(function (resolve, reject) {
+        if (window.mobiliteSolidaireCommunes) { resolve(window.mobiliteSolidaireCommunes); return; }
+        var script = document.createElement("script");
+        script.src = address;
+        script.addEventListener("load", function () { resolve(window.mobiliteSolidaireCommunes); });
+        script.addEventListener("error", function () {
+          delete communeLists[address]; // the next use tries again
+          script.remove();
+          reject(new Error("liste des communes"));
+        });
+        document.head.appendChild(script);
+      });
+    }
+    return communeLists[address];
+  }
+
   function setUpCommuneFinder() {
     document.querySelectorAll("[data-recherche-commune]").forEach(function (form) {
       var communes = null;
@@ -232,28 +255,16 @@
       var index = form.getAttribute("action");
       var folder = new URL(".", form.action).href; // the index of communes: each page is <insee>/ below it
 
-      /* The list of communes is a script of its own, loaded when the field is first used: the
-         pages stay light, and a script loads from a USB key where a data file would not. */
       function withCommunes(then) {
         if (communes) { then(); return; }
-        if (window.mobiliteSolidaireCommunes) {
-          communes = window.mobiliteSolidaireCommunes;
-          then();
-          return;
-        }
         if (input.value.trim()) status.textContent = "Chargement de la liste des communes\u2026";
-        var source = form.getAttribute("data-recherche-commune");
-        var script = document.querySelector('script[src="' + source + '"]');
-        if (!script) {
-          script = document.createElement("script");
-          script.src = source;
-          script.addEventListener("error", function () {
-            unavailable = true;
-            status.textContent = "La liste des communes ne se charge pas. Appuyez sur \u00ab\u00a0Chercher\u00a0\u00bb.";
-          });
-          document.head.appendChild(script);
-        }
-        script.addEventListener("load", function () { withCommunes(then); });
+        communeList(form.getAttribute("data-recherche-commune")).then(function (list) {
+          communes = list;
+          then();
+        }, function () {
+          unavailable = true;
+          status.textContent = "La liste des communes ne se charge pas. Appuyez sur \u00ab\u00a0Chercher\u00a0\u00bb.";
+        });
       }
 
       function communePage(commune) {
@@ -352,7 +363,7 @@
   }
 
   // Shared with the search page's script (recherche.js).
-  window.mobiliteSolidaire = { distance: distance };
+  window.mobiliteSolidaire = { distance: distance, communeList: communeList, findCommunes: findCommunes };
 
   setUpOffline();
   setUpMenuButton();

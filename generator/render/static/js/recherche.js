@@ -3,12 +3,15 @@
    Pagefind ignores accents and knows word forms ("demandeurs" finds "demandeur").
    What it does not forgive, a letter missing, doubled or swapped, is corrected
    here first, with the words the pages hold ("transprt" → "transport").
+   The communes are not in the index (thousands of pages that hold a name each):
+   they are found in the commune finder's list (options.js), shown first.
    Results come by batches of 20, services first, then the other pages. They are
    built as text nodes: nothing from the index is ever read as HTML. */
 (function () {
   "use strict";
 
   var BATCH = 20; // results shown at once: each one costs a small download
+  var COMMUNES_SHOWN = 5; // more: the commune finder lists them all
   var box = document.querySelector("[data-recherche]");
   if (!box) return;
   var form = box.querySelector("form");
@@ -17,6 +20,8 @@
   var output = box.querySelector(".resultats-recherche");
   var indexUrl = new URL(box.getAttribute("data-index"), document.baseURI);
   var wordsUrl = new URL(box.getAttribute("data-mots"), document.baseURI);
+  var communesUrl = new URL(box.getAttribute("data-communes"), document.baseURI);
+  var finderUrl = new URL(box.getAttribute("data-trouver-commune"), document.baseURI);
   var pagefind = null;
   var knownWords = null;
 
@@ -76,6 +81,57 @@
     });
   }
 
+  function communeList() {
+    return window.mobiliteSolidaire.communeList(communesUrl.href).catch(function () { return []; });
+  }
+
+  /* The communes a query names: by their name, its beginning or one of its words ("st omer",
+     "62100" by postcode), from four letters on; else a word of the query that is a commune's
+     very name ("bus calais"). The commune finder's loose matches ("permis" is two letters off
+     "Pernes") are kept for a query that finds nothing else (`communesNear`). */
+  function communesNamed(list, text) {
+    var find = window.mobiliteSolidaire.findCommunes;
+    var long = plain(text).replace(/[^a-z0-9]/g, "").length >= 4;
+    var found = find(list, text).filter(function (match) { return match.score === 0 || (long && match.score <= 2); });
+    if (found.length) return found;
+    return text.split(/\s+/).reduce(function (all, word) {
+      return all.concat(find(list, word).filter(function (match) {
+        return match.score === 0 && all.every(function (seen) { return seen.commune !== match.commune; });
+      }));
+    }, []);
+  }
+
+  function communesNear(list, text) {
+    return window.mobiliteSolidaire.findCommunes(list, text).slice(0, 3);
+  }
+
+  function communeItem(match) {
+    var entry = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = new URL(match.commune.i + "/", finderUrl).href;
+    link.textContent = match.commune.n;
+    entry.appendChild(link);
+    entry.appendChild(document.createTextNode(
+      (match.via ? " : " + match.via + " en fait partie" : "") + " (" + match.commune.c.join(", ") + ")"));
+    return entry;
+  }
+
+  /* The communes first: who can help near the person is on their page. */
+  function showCommunes(view, typed) {
+    var part = view.communes;
+    var list = part.querySelector("ol");
+    view.communesFound.slice(0, COMMUNES_SHOWN).forEach(function (match) { list.appendChild(communeItem(match)); });
+    if (view.communesFound.length > COMMUNES_SHOWN) {
+      var entry = document.createElement("li");
+      var all = document.createElement("a");
+      all.href = finderUrl.href + "?commune=" + encodeURIComponent(typed);
+      all.textContent = "Voir les " + view.communesFound.length + " communes trouvées";
+      entry.appendChild(all);
+      list.appendChild(entry);
+    }
+    part.hidden = !view.communesFound.length;
+  }
+
   /* Pagefind ranks every page; the results are shown by batches, each split in two lists:
      the services, then the other pages (a service's address starts with "services/"). */
   function isService(page) {
@@ -109,8 +165,9 @@
     return entry;
   }
 
-  function section(title) {
+  function section(title, kind) {
     var part = document.createElement("section");
+    part.className = "resultats-" + kind;
     var heading = document.createElement("h3");
     heading.textContent = title;
     part.appendChild(heading);
@@ -151,24 +208,30 @@
   function summary(typed, query, view) {
     var said = plain(query) === plain(typed) ? quoted(typed)
       : quoted(query) + " (vous avez tapé " + quoted(typed) + ")";
-    if (!view.results.length) {
+    var communes = view.communesFound.length;
+    if (view.guessed && communes) return "Nous n'avons rien trouvé pour " + said + ". Est-ce une de ces communes\u00a0?";
+    if (!view.results.length && !communes) {
       return "Nous n'avons rien trouvé pour " + said + ". Essayez un autre mot, ou cherchez par commune.";
     }
+    var named = communes ? count(communes, "commune", "communes") : "";
+    if (!view.results.length) return named + " pour " + said + ".";
     var split = count(view.serviceCount, "service", "services") + " et " +
       count(view.otherCount, "autre page", "autres pages");
-    if (view.shown >= view.results.length) return split + " pour " + said + ".";
-    return count(view.results.length, "résultat", "résultats") + " pour " + said +
-      ". Voici les " + view.shown + " premiers\u00a0: " + split + ".";
+    if (view.shown >= view.results.length) return (named ? named + ", " : "") + split + " pour " + said + ".";
+    return (named ? named + " et " : "") + count(view.results.length, "résultat", "résultats") + " pour " +
+      said + ". Voici les " + view.shown + " premiers\u00a0: " + split + ".";
   }
 
-  function show(typed, query, results) {
+  function show(typed, query, results, communes, guessed) {
     output.textContent = "";
     var heading = document.createElement("h2");
     heading.tabIndex = -1;
     heading.textContent = "Résultats de la recherche";
     output.appendChild(heading);
-    var view = { results: results, shown: 0, serviceCount: 0, otherCount: 0,
-                 services: section("Services"), others: section("Autres pages") };
+    var view = { results: results, shown: 0, serviceCount: 0, otherCount: 0, communesFound: communes, guessed: guessed,
+                 communes: section("Communes", "communes"), services: section("Services", "services"),
+                 others: section("Autres pages", "autres") };
+    showCommunes(view, typed);
     view.more = document.createElement("button");
     view.more.type = "button";
     view.more.className = "md-button";
@@ -188,14 +251,21 @@
   }
 
   /* A word the pages do not hold is corrected before searching (Pagefind would find words that
-     merely look alike: "garrage" finds "gare"); the person is told what was searched. */
+     merely look alike: "garrage" finds "gare"); the person is told what was searched. The name
+     of a commune is searched as it is typed. */
   function search(typed, moveFocus) {
     typed = typed.trim();
     if (!typed) return Promise.resolve();
     status.textContent = "Recherche en cours…";
-    return Promise.all([load(), correctedQuery(typed)]).then(function (ready) {
-      var engine = ready[0], query = ready[1];
-      return engine.search(query).then(function (found) { return show(typed, query, found.results); });
+    return Promise.all([load(), correctedQuery(typed), communeList()]).then(function (ready) {
+      var engine = ready[0], list = ready[2];
+      var named = communesNamed(list, typed);
+      var query = named.some(function (match) { return match.score === 0; }) ? typed : ready[1];
+      if (!named.length && query !== typed) named = communesNamed(list, query);
+      return engine.search(query).then(function (found) {
+        var guessed = !found.results.length && !named.length;
+        return show(typed, query, found.results, guessed ? communesNear(list, typed) : named, guessed);
+      });
     }).then(function (heading) {
       if (moveFocus) heading.focus();
     }).catch(function () {
