@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 from collections.abc import Collection
 from pathlib import Path
@@ -71,6 +72,14 @@ def file_state(path: Path) -> list[int] | None:
     except FileNotFoundError:
         return None
     return [state.st_ino, state.st_mtime_ns, state.st_size]
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    """A hard link to a file no one writes into (it is only ever replaced whole), or a copy."""
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system, or one without links
+        shutil.copy2(source, destination)
 
 
 def remove_files_but(folder: Path, kept: Collection[str]) -> None:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -63,33 +65,37 @@ def test_pagefind_writes_from_the_copies_the_index_it_writes_from_the_whole_page
     real_site: Path, tmp_path: Path
 ) -> None:
     """The copies hold all Pagefind reads: the real site's index is the same, file for file."""
-    whole = tmp_path / "from-whole-pages"
-    subprocess.run(
-        [
-            *_pagefind(),
-            "--site",
-            str(real_site),
-            "--glob",
-            "**/*.html",
-            "--output-path",
-            str(whole),
-            "--silent",
-        ],
-        check=True,
-    )
-    built = real_site / "pagefind"
-    files = sorted(path.relative_to(whole).as_posix() for path in whole.rglob("*") if path.is_file())
-    assert len(files) > 50  # a fragment per indexed page, and the index's pieces
-    assert files == sorted(
-        path.relative_to(built).as_posix()
-        for path in built.rglob("*")
-        if path.is_file() and not path.name.startswith("mots-")  # the words, written by us
-    )
-    for name in files:
-        if name == "pagefind-entry.json":  # its languages sorted by us
-            assert json.loads((built / name).read_bytes()) == json.loads((whole / name).read_bytes())
-        else:
-            assert (built / name).read_bytes() == (whole / name).read_bytes(), name
+    whole = _index_of_whole_pages(real_site, tmp_path / "from-whole-pages")
+    assert len(whole) > 50  # a fragment per indexed page, and the index's pieces
+    assert _index_files(real_site / "pagefind") == whole
+
+
+def _index_of_whole_pages(site: Path, index: Path) -> dict[str, object]:
+    """The index Pagefind writes from the pages themselves."""
+    command = [
+        *_pagefind(),
+        "--site",
+        str(site),
+        "--glob",
+        "**/*.html",
+        "--output-path",
+        str(index),
+        "--silent",
+    ]
+    subprocess.run(command, check=True)
+    return _index_files(index)
+
+
+def _index_files(index: Path) -> dict[str, object]:
+    """Each file of an index and its content; the entry file read as JSON (its languages are
+    sorted by us), the words left out (written by us)."""
+    return {
+        path.relative_to(index).as_posix(): json.loads(path.read_bytes())
+        if path.name == "pagefind-entry.json"
+        else path.read_bytes()
+        for path in sorted(index.rglob("*"))
+        if path.is_file() and not path.name.startswith("mots-")
+    }
 
 
 def test_a_page_is_copied_again_only_when_it_changed(tmp_path: Path) -> None:
@@ -126,3 +132,39 @@ def test_a_copy_someone_removed_is_made_again(tmp_path: Path) -> None:
     (copies.pages / "index.html").unlink()
     copies.update(site)
     assert "Le vélo." in (copies.pages / "index.html").read_text(encoding="utf-8")
+
+
+def _indexed(site: Path, kept: Path) -> dict[str, int]:
+    """Index `site`; the inode of each file of its published index."""
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    with indexing_for_search(site, kept):
+        pass
+    return {path.relative_to(site).as_posix(): path.stat().st_ino for path in (site / "pagefind").rglob("*")}
+
+
+def test_the_index_of_unchanged_pages_is_taken_again_and_a_change_makes_a_new_one(tmp_path: Path) -> None:
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    write_whole(
+        site / "a" / "index.html", page("fr", "<h1>Vélo</h1><p>Un vélo pour le travail.</p>").encode()
+    )
+    write_whole(site / "b" / "index.html", page("fr", "<h1>Bus</h1><p>Le bus du matin.</p>").encode())
+    first = _indexed(site, kept)
+    assert _indexed(site, kept) == first  # the same files: Pagefind did not write them again
+
+    write_whole(site / "b" / "index.html", page("fr", "<h1>Bus</h1><p>Le bus du soir.</p>").encode())
+    second = _indexed(site, kept)
+    assert second["pagefind/pagefind-entry.json"] != first["pagefind/pagefind-entry.json"]
+    assert _index_files(site / "pagefind") == _index_of_whole_pages(site, tmp_path / "whole")
+
+
+def test_a_published_index_keeps_its_files_when_the_next_build_indexes_again(tmp_path: Path) -> None:
+    """The published index shares its files with the kept one by hard links."""
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    write_whole(site / "index.html", page("fr", "<h1>Vélo</h1><p>Un vélo.</p>").encode())
+    _indexed(site, kept)
+    published = tmp_path / "published"
+    shutil.copytree(site / "pagefind", published, copy_function=os.link)  # as the published site does
+    before = _index_files(published)
+    write_whole(site / "index.html", page("fr", "<h1>Bus</h1><p>Le bus.</p>").encode())
+    _indexed(site, kept)
+    assert _index_files(published) == before

@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from ..locations import MKDOCS_CONFIG, OVERRIDES, code_digest, file_state, remove_files_but, write_whole
+from ..locations import (
+    MKDOCS_CONFIG,
+    OVERRIDES,
+    code_digest,
+    file_state,
+    link_or_copy,
+    remove_files_but,
+    write_whole,
+)
 from ..render.environment import CompiledTemplates
 from ..structure.languages import INTERFACE
 from ..structure.navigation import Navigation
@@ -129,7 +137,7 @@ class KeptBuild:
     def copy_to(self, site_dir: Path) -> None:
         """The site as it is published: MkDocs' files and the finished pages."""
         shutil.copytree(self.site, site_dir, ignore=shutil.ignore_patterns("*.html"), copy_function=_shared)
-        shutil.copytree(self.finished, site_dir, dirs_exist_ok=True, copy_function=_linked)
+        shutil.copytree(self.finished, site_dir, dirs_exist_ok=True, copy_function=link_or_copy)
 
 
 def _digest(parts: list[str]) -> str:
@@ -153,15 +161,8 @@ _NEVER_WRITTEN = (".pdf", ".png", ".jpg", ".jpeg", ".woff2", ".woff", ".ico", ".
 
 def _shared(source: str, destination: str) -> None:
     if source.endswith(_NEVER_WRITTEN):
-        _linked(source, destination)
+        link_or_copy(source, destination)
     else:
-        shutil.copy2(source, destination)
-
-
-def _linked(source: str, destination: str) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:  # another file system, or one without links
         shutil.copy2(source, destination)
 
 

@@ -17,19 +17,22 @@ closest word, a letter off ("transprt" → "transport").
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ..content.texts import without_accents
-from ..locations import code_digest, file_state, remove_files_but, write_whole
+from ..locations import code_digest, file_state, link_or_copy, remove_files_but, write_whole
 from ..structure.urls import SEARCH_INDEX, search_words
 
 _SHORTEST_WORD = 3  # shorter words are corrected by no one: "bus" is a letter off "but"
@@ -52,14 +55,29 @@ class SearchIndexFailed(Exception):
 def indexing_for_search(site: Path, kept: Path) -> Iterator[None]:
     """Index the built `site` for search while the block runs (the USB key's archive): Pagefind,
     a program of its own, reads the pages' copies kept in `kept` (`ReadingCopies`), brought up
-    to date first. The block must not change a page; the index and the words are written when
-    it ends."""
+    to date first. When no copy changed, the index it wrote from them last time is taken again.
+    The block must not change a page; the index and the words are written when it ends."""
     copies = ReadingCopies(kept)
     words = copies.update(site)
-    command = [*_pagefind(), "--site", str(copies.pages), "--output-path", str(site / SEARCH_INDEX)]
-    pagefind = subprocess.Popen(
-        [*command, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    if copies.index_is_current():
+        yield
+    else:
+        with _pagefind_writing(copies.pages, copies.new_index):
+            yield
+        _sort_languages(copies.new_index / "pagefind-entry.json")
+        copies.keep_new_index()
+    shutil.copytree(copies.index, site / SEARCH_INDEX, copy_function=link_or_copy)
+    for language, language_words in sorted(words.items()):
+        path = site / search_words(language)
+        path.write_text(json.dumps(language_words, ensure_ascii=False), encoding="utf-8")
+
+
+@contextmanager
+def _pagefind_writing(pages: Path, index: Path) -> Iterator[None]:
+    """Pagefind indexing `pages` into `index` while the block runs."""
+    shutil.rmtree(index, ignore_errors=True)  # what a build stopped midway left
+    command = [*_pagefind(), "--site", str(pages), "--output-path", str(index), "--silent"]
+    pagefind = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         yield
     except BaseException:  # the build stops: nothing left running
@@ -69,10 +87,6 @@ def indexing_for_search(site: Path, kept: Path) -> Iterator[None]:
     output, errors = pagefind.communicate()
     if pagefind.returncode != 0:
         raise SearchIndexFailed((errors or output).strip()[-2000:])
-    _sort_languages(site / SEARCH_INDEX / "pagefind-entry.json")
-    for language, language_words in sorted(words.items()):
-        path = site / search_words(language)
-        path.write_text(json.dumps(language_words, ensure_ascii=False), encoding="utf-8")
 
 
 class ReadingCopies:
@@ -86,12 +100,19 @@ class ReadingCopies:
     A page is copied again only when it is another file: the published pages are hard links to
     the finished pages kept by the site builder (output/mkdocs_adapter.py), so after a
     one-record change most pages are the same files. The words of each page are kept with its
-    copy. The caller holds the kept build's lock: one build at a time.
+    copy, and the index Pagefind wrote from the copies is kept with the digest of their states:
+    it is taken again while they stay the same. The published index shares its files by hard
+    links: a new index is written in a new folder, never over the kept one. The caller holds the
+    kept build's lock: one build at a time.
     """
 
     def __init__(self, folder: Path) -> None:
         self.pages = folder / "pages"
         self.index_file = folder / "pages.json"
+        self.index = folder / "index"
+        self.new_index = folder / "index.new"
+        self._index_stamp = folder / "index.sha256"
+        self._copies_digest = ""
 
     def update(self, site: Path) -> dict[str, list[str]]:
         """Copy the pages of `site` that changed and forget those gone; return the words of the
@@ -112,7 +133,24 @@ class ReadingCopies:
         self.index_file.write_text(
             json.dumps({"code": _copier(), "pages": entries}, sort_keys=True), encoding="utf-8"
         )
+        copies = {name: entry["copy"] for name, entry in entries.items() if entry["copy"] is not None}
+        self._copies_digest = hashlib.sha256(json.dumps(copies, sort_keys=True).encode()).hexdigest()
         return _by_frequency(entries.values())
+
+    def index_is_current(self) -> bool:
+        """Whether the kept index was written from the copies as they are now (`update`)."""
+        stamp = self._index_stamp.read_text(encoding="utf-8") if self._index_stamp.is_file() else None
+        return self.index.is_dir() and stamp == self._stamp()
+
+    def keep_new_index(self) -> None:
+        """The index Pagefind just wrote in `new_index` becomes the kept one."""
+        self._index_stamp.unlink(missing_ok=True)
+        shutil.rmtree(self.index, ignore_errors=True)
+        self.new_index.rename(self.index)
+        self._index_stamp.write_text(self._stamp(), encoding="utf-8")
+
+    def _stamp(self) -> str:
+        return f"{_copier()} pagefind {version('pagefind-bin')} {self._copies_digest}"
 
     def _copy(self, path: Path, name: str) -> dict[str, Any]:
         """The page's copy (none if nothing of it is indexed), and its words."""
