@@ -104,7 +104,7 @@ def tracked_cache_files() -> list[str]:
 
 
 def falc_cache() -> Path:
-    return cache_root() / "falc" / "analyses.json"
+    return cache_root() / "falc" / "analyses.sqlite"
 
 
 def falc_worker_folder() -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -435,16 +437,14 @@ def test_analyses_no_recent_save_used_leave_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A sentence edited away does not stay in the cache for ever; one still in the content does."""
-    import json
-
     monkeypatch.setattr("generator.falc.analysis.KEEP_FOR_SAVES", 2)
-    cache = tmp_path / "analyses.json"
+    cache = tmp_path / "analyses.sqlite"
 
     def one_build(*sentences: str) -> set[str]:
         analyzer = Analyzer(cache, needs_lemma)
         analyzer.analyse(sentences)
         analyzer.save()
-        return set(json.loads(cache.read_text(encoding="utf-8"))["analyses"])
+        return _kept_keys(cache)
 
     first = one_build("Le bus passe le matin.", "Appelez la mairie.")
     second = one_build("Appelez la mairie.", "Le car passe le soir.")  # the bus sentence edited away
@@ -453,6 +453,35 @@ def test_analyses_no_recent_save_used_leave_the_cache(
     assert len(third) == 3 and len(first & third) == 1  # the bus sentence is gone, the mairie one stays
     assert second - first <= third  # the car sentence: used by the last save but one
     assert one_build("Appelez la mairie.") == third  # nothing new: nothing written, nothing removed
+
+
+def _kept_keys(cache: Path) -> set[str]:
+    """The sentences whose analyses the cache holds, by their key."""
+    with contextlib.closing(sqlite3.connect(cache)) as connection:
+        return {key for (key,) in connection.execute("SELECT key FROM analyses")}
+
+
+def test_a_damaged_analysis_cache_is_started_again(tmp_path: Path) -> None:
+    cache = tmp_path / "analyses.sqlite"
+    cache.write_bytes(b"pas une base SQLite" * 100)
+    analyzer = Analyzer(cache, needs_lemma)
+    analyzer.analyse(["Le bus passe le matin."])
+    analyzer.save()
+    assert _kept_keys(cache) == {analyzer.key("Le bus passe le matin.")}
+
+
+def test_analyses_are_read_back_not_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.falc import analysis
+
+    cache = tmp_path / "analyses.sqlite"
+    first = Analyzer(cache, needs_lemma)
+    made = first.analyse(["Le bus passe le matin.", "Appelez la mairie."])
+    first.save()
+    monkeypatch.setattr(
+        analysis, "encode_sentences", lambda texts, lemma: pytest.fail(f"analysed again: {texts}")
+    )
+    again = Analyzer(cache, needs_lemma)
+    assert again.analyse(["Appelez la mairie.", "Le bus passe le matin."]) == made
 
 
 # --- Findings kept from one check to the next ----------------------------------------------
@@ -475,7 +504,7 @@ def test_a_check_where_no_text_changed_analyses_nothing_and_finds_the_same(
     path.write_text(
         path.read_text().replace("  Une aide pour payer vos trajets.\n", "  Vous ne payez pas le bus.\n")
     )
-    cache = tmp_path / "falc" / "analyses.json"
+    cache = tmp_path / "falc" / "analyses.sqlite"
     first = _report_of(content_dir, cache)
     assert any("falc/negation" in line for line in first)
     analysed: list[str] = []
@@ -504,7 +533,7 @@ def test_a_check_where_no_translation_changed_checks_none_and_finds_the_same(
 ) -> None:
     """Checking a translation's language loads wordfreq's word lists, a sixth of a check where
     nothing changed: the findings of a translation seen before are read back."""
-    cache = tmp_path / "falc" / "analyses.json"
+    cache = tmp_path / "falc" / "analyses.sqlite"
     first = _report_of(content_dir, cache)
     checked: list[str] = []
     real_check = Rules.check_translation
@@ -530,7 +559,7 @@ def test_kept_findings_follow_the_glossary(content_dir: Path, tmp_path: Path) ->
     """The same text may be found wrong or right depending on the glossary: it is part of the key."""
     path = content_dir / "services" / "aide-alpha.yml"
     path.write_text(path.read_text().replace("Appelez la communauté de communes.", "Appelez le CCAS."))
-    cache = tmp_path / "falc" / "analyses.json"
+    cache = tmp_path / "falc" / "analyses.sqlite"
     assert any("« CCAS »" in line for line in _report_of(content_dir, cache))
     glossary = content_dir / "glossaire.yml"
     glossary.write_text(
@@ -546,18 +575,17 @@ def test_the_analyses_of_texts_no_one_edits_stay_in_their_cache(
 ) -> None:
     """Their findings are read back, so no check asks for their analyses: they are kept all the
     same, for the day the rules change."""
-    import json
 
     monkeypatch.setattr("generator.falc.analysis.KEEP_FOR_SAVES", 2)
-    cache = tmp_path / "falc" / "analyses.json"
+    cache = tmp_path / "falc" / "analyses.sqlite"
     _report_of(content_dir, cache)
-    first = set(json.loads(cache.read_text(encoding="utf-8"))["analyses"])
+    first = _kept_keys(cache)
     path = content_dir / "services" / "aide-alpha.yml"
     original = path.read_text()
     for edit in ("Une aide pour vos trajets.", "Une aide pour vos voyages.", "Une aide pour le bus."):
         path.write_text(original.replace("Une aide pour payer vos trajets.", edit))
         _report_of(content_dir, cache)
-    kept = set(json.loads(cache.read_text(encoding="utf-8"))["analyses"])
+    kept = _kept_keys(cache)
     assert len(first - kept) == 1  # the sentence edited away; every other one stays
 
 
@@ -608,7 +636,7 @@ def test_without_a_worker_a_build_analyses_on_its_own(
 
     monkeypatch.setattr(worker.sys, "executable", "/bin/false")  # a worker that cannot start
     assert worker.analyses_from_worker(["Appelez la mairie."]) is None
-    analyzer = Analyzer(tmp_path / "analyses.json", needs_lemma, worker.analyses_from_worker)
+    analyzer = Analyzer(tmp_path / "analyses.sqlite", needs_lemma, worker.analyses_from_worker)
     words = analyzer.analyse(["Appelez la mairie."])["Appelez la mairie."].words
     assert [word.pos for word in words] == ["VERB", "DET", "NOUN", "PUNCT"]
 
@@ -619,6 +647,6 @@ def test_without_a_worker_a_build_analyses_on_its_own(
 
 def test_an_answer_of_the_wrong_length_is_not_trusted(tmp_path: Path) -> None:
     sentence = "Le bus passe le matin."
-    liar = Analyzer(tmp_path / "analyses.json", needs_lemma, lambda texts: [])
+    liar = Analyzer(tmp_path / "analyses.sqlite", needs_lemma, lambda texts: [])
     honest = Analyzer(None, needs_lemma)
     assert liar.analyse([sentence]) == honest.analyse([sentence])
