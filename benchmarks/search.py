@@ -6,7 +6,8 @@ Each search is made from a fresh browser (nothing cached) on the search page, as
 a person would arrive from the header's link or the home form; files are counted
 as a static host serves them (gzip), as in page_weight.py. The page itself is
 counted apart: a search adds Pagefind's code, its WebAssembly, the index pieces
-of the words typed and one small fragment per result shown.
+of the words typed, one small fragment per result shown, and the commune
+finder's list (the communes are not in the index).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.page_weight import transferred
-from generator.structure.urls import SEARCH, SEARCH_INDEX
+from generator.structure.urls import COMMUNE_FINDER_DATA, SEARCH, SEARCH_INDEX
 from tests.browser import CHROMIUM, LAUNCH_ARGUMENTS, serve_folder
 
 SEARCH_DONE = "() => document.querySelector('.statut-recherche').textContent.includes('«')"
@@ -50,7 +51,9 @@ def main() -> None:
             page.goto(f"{base_url}{SEARCH}?q={quote(query)}")
             page.wait_for_function(SEARCH_DONE)
             page.wait_for_load_state("networkidle")
-            search = [url for url in requested if f"/{SEARCH_INDEX}" in url]
+            search = [
+                url for url in requested if f"/{SEARCH_INDEX}" in url or url.endswith(COMMUNE_FINDER_DATA)
+            ]
             kinds: dict[str, int] = {}
             for url in search:
                 kind = kind_of(url)
