@@ -108,7 +108,7 @@
   function communeItem(match) {
     var entry = document.createElement("li");
     var link = document.createElement("a");
-    link.href = new URL(match.commune.i + "/", finderUrl).href;
+    link.href = finderUrl.href + match.commune.i + "/"; // below the index of communes, always
     link.textContent = match.commune.n;
     entry.appendChild(link);
     entry.appendChild(document.createTextNode(
