@@ -29,7 +29,8 @@ def sort_key(text: str) -> str:
 def search_key(text: str) -> str:
     """What the commune finder compares: "Saint-Omer" and "st omer" give "st omer".
 
-    The same normalisation is written in JavaScript in assets/js/options.js.
+    The same normalisation is written in JavaScript in assets/options.js (`normalise`), which
+    gives the commune finder's list its keys (tests/browser/test_citizen_features.py).
     """
     plain = re.sub(r"[-'’]", " ", without_accents(text))
     plain = re.sub(r"\bsainte\b", "ste", plain)

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content.records import Content, search_key
+from ..content.records import Content
 from ..content.vocabulary import CATEGORIES
 from ..export.guide import guide_markdown
 from ..structure import urls
@@ -113,13 +113,13 @@ SHARED_FROM = 300  # pages (`shared_map`)
 
 
 def _finder_entries(content: Content) -> list[dict[str, Any]]:
-    """What the commune finder searches: names, former names and postcodes, with each page's address."""
+    """What the commune finder searches: names, former names and postcodes, with each page's
+    address. The names' search keys (`search_key`) are computed by the browser, once: a third
+    of the list's weight, downloaded by every person who uses the finder or the search."""
     return [
         {
             "n": commune.nom,
-            "k": search_key(commune.nom),
             "c": commune.codes_postaux,
-            "a": [search_key(name) for name in commune.anciens_noms],
             "an": commune.anciens_noms,
             "i": insee,  # its page: communes/<insee>/
         }

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
+
+from generator.content.loader import load_content
+from generator.content.records import search_key
+
+from ..conftest import real_content_today
 
 
 @pytest.mark.parametrize(
@@ -36,6 +42,27 @@ def test_the_finder_forgives_and_leads_to_the_commune_page(
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == f"Vous habitez à {commune}"
     assert page.locator('a.bouton-appeler[href^="tel:"]').count() >= 1
+
+
+def test_the_browser_gives_every_commune_the_search_key_python_gives_it(
+    page: Page, site_url: str, real_content_copy: Path
+) -> None:
+    """The list carries names only: the finder's keys are computed in the browser, by the
+    normalisation `search_key` writes in Python ("Saint-Omer" → "st omer")."""
+    content, _ = load_content(real_content_copy, real_content_today())
+    assert content is not None
+    expected = {
+        insee: [search_key(commune.nom), [search_key(name) for name in commune.anciens_noms]]
+        for insee, (commune, _) in content.communes.items()
+    }
+    assert any(names for _, names in expected.values())  # former names are compared too
+    page.goto(site_url + "communes/")
+    keys = page.evaluate(
+        """source => window.mobiliteSolidaire.communeList(source).then(
+            list => Object.fromEntries(list.map(commune => [commune.i, [commune.k, commune.a]])))""",
+        site_url + "communes/liste-des-communes.js",
+    )
+    assert keys == expected
 
 
 def test_the_home_form_goes_straight_to_the_commune_page(page: Page, site_url: str) -> None:

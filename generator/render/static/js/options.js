@@ -226,14 +226,25 @@
      when it is first needed: the pages stay light, and a script loads from a USB key where a
      data file would not. */
   var communeLists = {};
+
+  /* Each name's search key, as generator/content/records.py:search_key writes it (the list
+     carries names only): `k` for the name, `a` for its former names. */
+  function withSearchKeys(communes) {
+    communes.forEach(function (commune) {
+      commune.k = normalise(commune.n);
+      commune.a = commune.an.map(normalise);
+    });
+    return communes;
+  }
+
   function communeList(source) {
     var address = new URL(source, document.baseURI).href;
     if (!communeLists[address]) {
       communeLists[address] = new Promise(function (resolve, reject) {
-        if (window.mobiliteSolidaireCommunes) { resolve(window.mobiliteSolidaireCommunes); return; }
+        if (window.mobiliteSolidaireCommunes) { resolve(withSearchKeys(window.mobiliteSolidaireCommunes)); return; }
         var script = document.createElement("script");
         script.src = address;
-        script.addEventListener("load", function () { resolve(window.mobiliteSolidaireCommunes); });
+        script.addEventListener("load", function () { resolve(withSearchKeys(window.mobiliteSolidaireCommunes)); });
         script.addEventListener("error", function () {
           delete communeLists[address]; // the next use tries again
           script.remove();
