@@ -256,6 +256,24 @@
     return communeLists[address];
   }
 
+  /* A commune's page: <insee>/ below the index of communes, its `folder`. */
+  function communePage(folder, commune) {
+    return pageAddress(folder + commune.i + "/");
+  }
+
+  /* A commune found, as the finder and the search page list it: its name, the former
+     commune the person typed (`via`), its postcodes. */
+  function communeItem(folder, commune, via) {
+    var item = document.createElement("li");
+    var anchor = document.createElement("a");
+    anchor.href = communePage(folder, commune);
+    anchor.textContent = commune.n;
+    item.appendChild(anchor);
+    item.appendChild(document.createTextNode(
+      (via ? " : " + via + " en fait partie" : "") + " (" + commune.c.join(", ") + ")"));
+    return item;
+  }
+
   function setUpCommuneFinder() {
     document.querySelectorAll("[data-recherche-commune]").forEach(function (form) {
       var communes = null;
@@ -278,19 +296,8 @@
         });
       }
 
-      function communePage(commune) {
-        return pageAddress(folder + commune.i + "/");
-      }
-
       function link(commune, via) {
-        var item = document.createElement("li");
-        var anchor = document.createElement("a");
-        anchor.href = communePage(commune);
-        anchor.textContent = commune.n;
-        item.appendChild(anchor);
-        item.appendChild(document.createTextNode(
-          (via ? " : " + via + " en fait partie" : "") + " (" + commune.c.join(", ") + ")"));
-        return item;
+        return communeItem(folder, commune, via);
       }
 
       function show() {
@@ -318,7 +325,7 @@
       function go() {
         var found = show();
         if (found.length === 1 || (found.length && found[0].score === 0)) {
-          window.location.href = communePage(found[0].commune);
+          window.location.href = communePage(folder, found[0].commune);
         } else if (list.querySelector("a")) {
           list.querySelector("a").focus();
         }
@@ -374,7 +381,9 @@
   }
 
   // Shared with the search page's script (recherche.js).
-  window.mobiliteSolidaire = { distance: distance, communeList: communeList, findCommunes: findCommunes };
+  window.mobiliteSolidaire = {
+    distance: distance, communeList: communeList, findCommunes: findCommunes, communeItem: communeItem
+  };
 
   setUpOffline();
   setUpMenuButton();

@@ -105,22 +105,13 @@
     return window.mobiliteSolidaire.findCommunes(list, text).slice(0, 3);
   }
 
-  function communeItem(match) {
-    var entry = document.createElement("li");
-    var link = document.createElement("a");
-    link.href = finderUrl.href + match.commune.i + "/"; // below the index of communes, always
-    link.textContent = match.commune.n;
-    entry.appendChild(link);
-    entry.appendChild(document.createTextNode(
-      (match.via ? " : " + match.via + " en fait partie" : "") + " (" + match.commune.c.join(", ") + ")"));
-    return entry;
-  }
-
   /* The communes first: who can help near the person is on their page. */
   function showCommunes(view, typed) {
     var part = view.communes;
     var list = part.querySelector("ol");
-    view.communesFound.slice(0, COMMUNES_SHOWN).forEach(function (match) { list.appendChild(communeItem(match)); });
+    view.communesFound.slice(0, COMMUNES_SHOWN).forEach(function (match) {
+      list.appendChild(window.mobiliteSolidaire.communeItem(finderUrl.href, match.commune, match.via));
+    });
     if (view.communesFound.length > COMMUNES_SHOWN) {
       var entry = document.createElement("li");
       var all = document.createElement("a");
