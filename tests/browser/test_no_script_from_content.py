@@ -138,20 +138,26 @@ def test_no_marker_runs_on_any_page(browser: Browser, trapped: tuple[Path, dict[
 def test_no_marker_runs_in_search_results(browser: Browser, trapped: tuple[Path, dict[str, str]]) -> None:
     site, planted = trapped
     names = [
-        marker for marker, field in planted.items() if field.endswith((": nom", ": libelle", ": titre_site"))
+        marker
+        for marker, field in planted.items()
+        if field.endswith(
+            (": nom", ": libelle", ": titre_site", ": communes.0.nom")
+        )  # communes: the finder's list
     ]
-    assert len(names) >= 6
+    assert len(names) >= 7
     with serve_folder(site) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.goto(base + "recherche/")
-        shown = 0
+        shown = communes = 0
         for marker in names:
             search(page, marker)
             shown += page.locator(".resultats-recherche li").count()
+            communes += page.locator(".resultats-communes li").count()
         ran = page.evaluate("Object.keys(window).filter(k => /^mk\\d+$/.test(k))")
         context.close()
     assert shown > 0, "the search found the planted names"
+    assert communes > 0, "the search found the planted commune's name"
     assert ran == []
 
 
