@@ -216,7 +216,9 @@ def test_every_row_of_every_real_flyer_says_whom_to_call(real_content_copy: Path
 
 
 def test_every_part_of_a_split_flyer_leads_to_its_page(real_site: Path, tmp_path: Path) -> None:
-    parts = sorted((real_site / "flyers").rglob("*-partie-*.pdf"))
+    parts = [
+        part for part in sorted((real_site / "flyers").rglob("*-partie-*.pdf")) if not _moved_notice(part)
+    ]
     assert parts, "the real content has flyers long enough to be split"
     address = "https://mobilite-solidaire-littoral-nord.example/"
     for part in parts[:: max(1, len(parts) // 4)]:
@@ -227,12 +229,18 @@ def test_every_part_of_a_split_flyer_leads_to_its_page(real_site: Path, tmp_path
         assert part.stem.endswith(f"-partie-{number}") and int(number) <= int(total)
 
 
+def _moved_notice(pdf: Path) -> bool:
+    """A part no longer printed: its published address now holds a notice that leads to the
+    flyer's page (`structure/addresses.py`)."""
+    metadata = PdfReader(pdf).metadata
+    return metadata is not None and metadata.title == "Ce document a changé"
+
+
 def test_flyers_page_lists_every_flyer_with_pages_and_size(real_site: Path) -> None:
     html = (real_site / "flyers" / "index.html").read_text(encoding="utf-8")
     for pdf in all_flyers(real_site):
-        metadata = PdfReader(pdf).metadata
-        if metadata is not None and metadata.title == "Ce document a changé":
-            continue  # a part no longer printed: its published address leads to the flyer's page
+        if _moved_notice(pdf):
+            continue
         assert pdf.relative_to(real_site / "flyers").as_posix() in html
     assert "\u00a0: PDF, 2 pages, " in html and " Ko" in html
 
@@ -380,7 +388,7 @@ def test_the_height_estimate_agrees_with_the_printer_on_the_real_flyers(real_sit
         for p in printed
     ]
     assert len(agree) > 100
-    assert sum(agree) / len(agree) >= 0.95, f"{sum(agree)} sur {len(agree)}"
+    assert sum(agree) / len(agree) >= 0.98, f"{sum(agree)} sur {len(agree)}"
 
 
 def test_a_longer_text_makes_a_taller_flyer() -> None:
@@ -392,6 +400,26 @@ def test_a_longer_text_makes_a_taller_flyer() -> None:
     long = estimated_pages(page.format(row.format("Une aide pour passer le permis de conduire. " * 4) * 5))
     assert 0 < short < long
     assert estimated_pages(page.format(row.format("Une aide.") * 40)) > 2  # forty services: more than a sheet
+
+
+def test_the_height_estimate_wraps_with_the_printers_letters() -> None:
+    """Lines are as long as the font's letters are wide, not as a count of characters."""
+    row = '<section class="ligne"><div class="corps"><p class="quoi">{}</p></div></section>'
+    page = '<html><body class="complet"><header></header><main>{}</main></body></html>'
+    narrow, wide = ("il " * 60, "MW " * 60)  # as many characters
+    assert estimated_pages(page.format(row.format(wide) * 10)) > estimated_pages(
+        page.format(row.format(narrow) * 10)
+    )
+
+
+def test_a_row_that_does_not_fit_the_end_of_a_page_starts_the_next() -> None:
+    """The printer never cuts a service's row: a page holds only whole rows."""
+    row = '<section class="ligne"><div class="corps"><p class="quoi">{}</p></div></section>'
+    page = '<html><body class="complet"><header></header><main>{}</main></body></html>'
+    tall_row = row.format("Une aide pour passer le permis de conduire. " * 22)
+    one_row = estimated_pages(page.format(tall_row))
+    assert 0.35 < one_row < 0.5  # three rows would fill 1.2 pages, but a page holds only two
+    assert estimated_pages(page.format(tall_row * 3)) == pytest.approx(1 + one_row)  # the third, alone
 
 
 def test_cache_entries_no_build_used_for_a_month_are_removed(content_dir: Path, tmp_path: Path) -> None:
@@ -458,19 +486,20 @@ def test_a_split_flyer_whose_parts_spill_over_is_split_again_once_per_round(tmp_
     made smaller once for that round, not once per part (which left one service per sheet)."""
     from generator.render.pdf import Pdf, PrintedDocuments, _fit, _Printer
 
-    class FourPerSheet(_Printer):
-        """A printer on which a sheet holds four services, whatever the layout."""
+    class TwoPerSheet(_Printer):
+        """A printer on which a sheet holds two services, whatever the layout: fewer than the
+        parts of the first split (from the estimate of the real printer's pages) hold."""
 
         def _print(self, documents: list[tuple[str, bytes]]) -> list[Pdf]:
-            return [Pdf(b"%PDF", 2 if html.count('class="ligne"') <= 4 else 3, 0.9) for html, _ in documents]
+            return [Pdf(b"%PDF", 2 if html.count('class="ligne"') <= 2 else 3, 0.9) for html, _ in documents]
 
     content = valid_content(check(REAL_CONTENT, real_content_today()))
     [flyer] = [f for f in plan_flyers(content) if f.path == "flyers/publics/demandeurs-emploi.pdf"]
     assert len(flyer.services) > 3 * 4
-    [fitted] = _fit([flyer], content, FourPerSheet(1, PrintedDocuments(None, "test"))).values()
+    [fitted] = _fit([flyer], content, TwoPerSheet(1, PrintedDocuments(None, "test"))).values()
     sizes = [len(part.flyer.services) for part in fitted.printed]
-    assert max(sizes) == 4 and all(part.pages == 2 for part in fitted.printed)
-    assert len(sizes) <= math.ceil(len(flyer.services) / 4) + 4  # needs kept together cost a few parts
+    assert max(sizes) == 2 and all(part.pages == 2 for part in fitted.printed)
+    assert len(sizes) <= math.ceil(len(flyer.services) / 2) + 4  # needs kept together cost a few parts
 
 
 def test_an_audience_flyer_too_long_for_a_region_sends_the_reader_to_their_territory_flyer(

@@ -1,81 +1,363 @@
 """How tall a flyer will be on paper, read from its HTML before it is printed.
 
-Printing a flyer (WeasyPrint's layout) is the slow part of a build; a wrong
-guess of the layout that fits one sheet costs a second print. The guess is
-made from the text the flyer really shows: each paragraph and heading of the
-HTML, in lines of its font size, plus the spacing of flyer.css. It stays an
-estimate (words wrap, rows do not break across pages): the printer checks it.
+Printing a flyer (WeasyPrint's layout) is the slow part of a build, and a
+wrong guess of the layout that fits one sheet costs a second print. So the
+guess lays the flyer out as flyer.css does, in a much simpler model:
 
-Measured on the basin's 331 prints of a cold build, the estimate says
-correctly whether a flyer fits two pages 93 times in 100; the fixed heights
-per service it replaces were wrong for 120 of them.
+- each paragraph is wrapped into lines with the widths of the font's own
+  letters, read by fontTools from the WOFF2 files the printer uses;
+- paragraphs and rows are stacked with the spacing of flyer.css;
+- pages are cut where the printer cuts them: a service's row or a help desk
+  never breaks across pages, and a heading goes with what follows it.
+
+It stays an estimate (no kerning, no ligatures, flyer.css restated by hand):
+the printer checks every guess. On the documents a cold build printed before
+it (`_fit`), it tells the printer's page count, and whether the last page is
+nearly empty, right for 218 of the basin's 219 and 469 of a generated
+region's 477; the estimate it replaced, by characters per line, for 196 and
+350. `tests/test_flyers.py` holds it to the real flyers.
 """
 
 from __future__ import annotations
 
 import html
-import math
 import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import pairwise
 
-PAGE_HEIGHT = 263  # mm of text on an A4 page between the margins of flyer.css
+from fontTools.ttLib import TTFont
+
+from ..locations import FONT_FILES, FONT_NAMES
+
+PAGE_HEIGHT = 263.0  # mm: A4 less the top and bottom margins of flyer.css
+PAGE_WIDTH = 176.0  # mm: A4 less the side margins
 POINT = 0.3528  # mm
-# Characters per line of 14 pt text in a service's column (158 mm wide), measured on printed flyers.
-CHARACTERS_PER_LINE = 60
-HEADER_WIDTH_RATIO = 135 / 158  # the header's text runs beside the QR code
-MIN_HEADER = 40.0  # mm: the QR code and its caption
-HEADER_RULE = 5.0  # mm: the line under the header, and its spacing
 
-_BLOCK = re.compile(r'<(p|h1|h2|h3)(?: class="([^"]*)")?[^>]*>(.*?)</\1>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-_LAYOUT = re.compile(r'<body class="[^"]*\b(complet|moyen|court)\b')
-# Per kind of block: font size (pt), line height (em), space after (mm); as in flyer.css.
-_HEADING_1 = (22.0, 1.2, 3.0)
-_HEADING_2 = (17.0, 1.35, 6.0)
-_HEADING_3 = (15.0, 1.35, 1.0)
-_PHONE = (20.0, 1.2, 0.8)
-_NAME_AND_NUMBER = (16.0, 1.35, 0.8)
-_SMALL = (13.0, 1.35, 0.8)
-_TEXT = (14.0, 1.35, 0.8)
-_ROW_PADDING = {"complet": 7.0, "moyen": 6.0, "court": 5.0}  # mm per service row, with its border
-_DESK_PADDING = 3.5  # mm per help desk
+# flyer.css, restated: what this model needs of it. Sizes in points, lengths in millimetres.
+_SIZE = 14.0
+_LINE_HEIGHT = 1.35
+_TAG_SIZES = {"h1": 22.0, "h2": 17.0, "h3": 15.0}
+_CLASS_SIZES = {"telephone": 20.0, "telephone-moyen": 17.0, "nom": 15.0, "site": 13.0, "adresse-lieu": 13.0,
+                "horaires": 13.0, "peut-changer": 15.0}  # fmt: skip
+_SHORT_PHONE_SIZE = 17.0  # `.court .telephone`
+_BOLD_TAGS = {"h1", "h2", "h3", "strong", "b"}
+_BOLD_CLASSES = {"nom", "telephone", "telephone-moyen", "appeler-accueil", "adresse", "peut-changer",
+                 "ailleurs"}  # fmt: skip
+_TIGHT_LINES = 1.2  # line height of `h1` and of a phone number's paragraph
+_MARGINS = {"h1": (0.0, 3.0), "h2": (5.0, 1.0), "h3": (0.0, 1.0)}  # (top, bottom)
+_PARAGRAPH_MARGINS = {"corps": 0.8, "lieu": 0.5}  # `.corps p`, `.lieu p`: other paragraphs have none
+_INTRO_MARGIN = 1.0
+_ICON = 10.0  # an icon before a heading's text: 8 mm, and 2 mm beside it
+_ICON_IN_PHONE = 9.0  # `.telephone .icone`: 7 mm, and 2 mm beside it
+_HEADER_TEXT_WIDTH = PAGE_WIDTH - 36 - 5  # beside the QR code's column, and the gap
+_QR_HEIGHT = 34.0
+_HEADER_BELOW = 3.0 + 0.53  # padding and rule under the header
+_HEADER_MARGIN = 1.0
+_FOOTER_MARGIN = 5.0
+_ROW_PADDING = {"complet": 2.5, "moyen": 2.0, "court": 1.5}  # above and below a service's row
+_ROW_TEXT_WIDTH = {"complet": 158.0, "moyen": 158.0, "court": 162.0}  # `.corps`
+_ROW_PICTURE = {"complet": 13.0, "moyen": 13.0, "court": 9.0}  # `.picto .icone`
+_THIN_RULE = 0.26  # 0.75 pt: under a row, above a help desk
+_DESKS_WIDTH = PAGE_WIDTH - 1.06 - 4  # `.pres-de-chez-vous`: its rule and padding on the left
+_DESKS_FIRST_HEADING_TOP = 2.0
+_DESKS_BELOW = 1.0 + 2.0  # padding and margin
+_DESK_PADDING = 1.5 * 2
+_NOTE_PADDING = (2.0 * 2 + 0.53 * 2, 3.0 * 2 + 0.53 * 2)  # `.ailleurs`: padding and border (height, width)
+_NOTE_MARGIN = 4.0
+_OTHER_LANGUAGE_ABOVE = 2.0 + 0.18  # `.langue + .langue`: padding and dashed rule, after a 2 mm margin
+_OTHER_LANGUAGE_MARGIN = 2.0
 
 
 def estimated_pages(document: str) -> float:
-    """The pages the flyer's HTML will fill once printed, as a fraction (1.5: a page and a half)."""
-    body = document.split("<body", 1)[1]
-    header, main = body.split("<main>", 1)
-    header_text = sum(
-        _block_height(tag, classes, inner, HEADER_WIDTH_RATIO)
-        for tag, classes, inner in _BLOCK.findall(header)
-    )
-    height = max(MIN_HEADER, header_text) + HEADER_RULE
-    height += sum(_block_height(tag, classes, inner) for tag, classes, inner in _BLOCK.findall(main))
-    layout = _LAYOUT.search(document)
-    height += main.count('class="ligne"') * _ROW_PADDING[layout.group(1) if layout else "complet"]
-    height += main.count('class="lieu"') * _DESK_PADDING
-    return height / PAGE_HEIGHT
-
-
-def _block_height(tag: str, classes: str, inner: str, width_ratio: float = 1.0) -> float:
-    size, line_height, space_after = _kind(tag, classes)
-    characters = len(html.unescape(_TAG.sub("", inner)).strip())
-    if not characters:
+    """The pages the flyer's HTML will fill once printed, as a fraction: 1.5 is two pages,
+    the second half full."""
+    body = _parsed(document).find("body")
+    if body is None:
         return 0.0
-    per_line = CHARACTERS_PER_LINE * width_ratio * 14 / size
-    return math.ceil(characters / per_line) * size * POINT * line_height + space_after
+    layout = next((name for name in _ROW_PADDING if body.has(name)), "complet")
+    pages, used = _paginate(_blocks(body, layout))
+    return pages - 1 + used / PAGE_HEIGHT
 
 
-def _kind(tag: str, classes: str) -> tuple[float, float, float]:
-    if tag == "h1":
-        return _HEADING_1
-    if tag == "h2":
-        return _HEADING_2
-    if tag == "h3":
-        return _HEADING_3
-    if "telephone" in classes:
-        return _PHONE
-    if "nom-et-numero" in classes:
-        return _NAME_AND_NUMBER
-    if any(name in classes for name in ("horaires", "adresse-lieu", "site")):
-        return _SMALL
-    return _TEXT
+# --- The document, as elements ---------------------------------------------------------
+
+
+@dataclass
+class _Element:
+    tag: str
+    classes: frozenset[str]
+    children: list[_Element | str] = field(default_factory=list)
+
+    def has(self, name: str) -> bool:
+        return name in self.classes
+
+    def elements(self) -> list[_Element]:
+        return [child for child in self.children if isinstance(child, _Element)]
+
+    def find(self, tag: str) -> _Element | None:
+        for child in self.elements():
+            if child.tag == tag:
+                return child
+            if found := child.find(tag):
+                return found
+        return None
+
+    def child(self, name: str) -> _Element | None:
+        """The first child element of class `name`."""
+        return next((child for child in self.elements() if child.has(name)), None)
+
+
+_PICTURES = re.compile(r"<svg\b.*?</svg>", re.DOTALL)  # the icons' drawings
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)")  # a tag, or text
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+_EMPTY = {"br", "img", "meta", "link"}
+
+
+def _parsed(document: str) -> _Element:
+    """The elements and text of the flyer's body, which our own template wrote: tags that close
+    in order, no comments. (Python's `HTMLParser` took three quarters of the estimate's time.)"""
+    body = _PICTURES.sub("", document[max(0, document.find("<body")) :])
+    root = _Element("", frozenset())
+    open_elements = [root]
+    for closing, tag, attributes, text in _TOKEN.findall(body):
+        if text:
+            open_elements[-1].children.append(html.unescape(text))
+        elif closing:
+            while len(open_elements) > 1 and open_elements.pop().tag != tag:
+                pass
+        else:
+            classes = _CLASS.search(attributes)
+            element = _Element(tag, frozenset(classes.group(1).split()) if classes else frozenset())
+            open_elements[-1].children.append(element)
+            if tag not in _EMPTY and not attributes.endswith("/"):
+                open_elements.append(element)
+    return root
+
+
+# --- Text --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Style:
+    size: float = _SIZE
+    bold: bool = False
+    line_height: float = _LINE_HEIGHT
+
+    def of(self, element: _Element, layout: str) -> _Style:
+        """The style of `element`, inside an element of this style."""
+        size = _TAG_SIZES.get(element.tag, self.size)
+        for name in element.classes:
+            size = _CLASS_SIZES.get(name, size)
+        if element.has("telephone") and layout == "court":
+            size = _SHORT_PHONE_SIZE
+        tight = element.tag == "h1" or (element.tag == "p" and element.has("telephone"))
+        bold = self.bold or element.tag in _BOLD_TAGS or bool(element.classes & _BOLD_CLASSES)
+        return _Style(size, bold, _TIGHT_LINES if tight else self.line_height)
+
+    @property
+    def line(self) -> float:
+        return self.size * POINT * self.line_height
+
+
+@cache
+def _letter_widths(bold: bool) -> tuple[dict[int, float], float]:
+    """Each character's width in em, from the printer's font; and the average, for the others."""
+    font = TTFont(str(FONT_FILES / FONT_NAMES[1 if bold else 0]))
+    per_em = font["head"].unitsPerEm
+    advances = font["hmtx"].metrics
+    widths = {code: advances[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
+    return widths, sum(widths.values()) / len(widths)
+
+
+def _width(text: str, style: _Style) -> float:
+    return _width_in_em(text, style.bold) * style.size * POINT
+
+
+@lru_cache(maxsize=50_000)
+def _width_in_em(text: str, bold: bool) -> float:
+    """A word's width: flyers repeat the same words, in three layouts and in many parts."""
+    widths, average = _letter_widths(bold)
+    return sum(widths.get(ord(character), average) for character in text)
+
+
+_ICON_WORD = "\0"  # an icon among the words of a line
+_SPACES = re.compile(r"[ \t\r\n]+")  # where a line may break: not at a no-break space
+
+
+def _lines_of_words(element: _Element, style: _Style, layout: str) -> list[list[tuple[str, _Style]]]:
+    """The element's words with their style, in the lines its <br> force."""
+    lines: list[list[tuple[str, _Style]]] = [[]]
+    for child in element.children:
+        if isinstance(child, str):
+            lines[-1] += [(word, style) for word in _SPACES.split(child) if word]
+        elif child.tag == "br":
+            lines.append([])
+        elif child.has("icone"):
+            lines[-1].append((_ICON_WORD, style))
+        else:
+            inner = _lines_of_words(child, style.of(child, layout), layout)
+            lines[-1] += inner[0]
+            lines += inner[1:]
+    return lines
+
+
+def _text_height(element: _Element, style: _Style, width: float, layout: str) -> float:
+    """A paragraph's height: its words wrapped at `width`, as the printer wraps them."""
+    icon = _ICON_IN_PHONE if element.has("telephone") else _ICON
+    height = 0.0
+    for words in _lines_of_words(element, style, layout):
+        count, used, line = 1, 0.0, style.line
+        for word, word_style in words:
+            space = _width(" ", word_style)
+            advance = icon if word == _ICON_WORD else _width(word, word_style)
+            if used and used + space + advance > width:
+                count, used = count + 1, 0.0
+            while advance > width:  # longer than a line: an address, cut anywhere (`word-break`)
+                count, advance = count + 1, advance - width
+            used += (space if used else 0.0) + advance
+            line = max(line, word_style.line)
+        height += count * line
+    return height
+
+
+def _natural_width(element: _Element, style: _Style, layout: str) -> float:
+    """The width of an element's text on one line."""
+    words = [word for line in _lines_of_words(element, style, layout) for word in line]
+    icons = sum(_ICON_IN_PHONE for word, _ in words if word == _ICON_WORD)
+    text = sum(_width(word + " ", word_style) for word, word_style in words if word != _ICON_WORD)
+    return icons + text
+
+
+# --- Boxes -------------------------------------------------------------------------------
+
+
+def _height(element: _Element, style: _Style, width: float, layout: str, container: str = "") -> float:
+    """An element's height with its padding and borders; `container`: the class that sets the
+    margins of its paragraphs (`_PARAGRAPH_MARGINS`)."""
+    style = style.of(element, layout)
+    if element.has("nom-et-numero"):
+        return _name_and_number(element, style, width, layout)
+    if element.has("ailleurs"):  # a framed paragraph
+        return _text_height(element, style, width - _NOTE_PADDING[1], layout) + _NOTE_PADDING[0]
+    if element.tag == "h2":  # an icon, then the text, centred on each other
+        return max(_ICON - 2, _text_height(element, style, width - _ICON, layout))
+    if element.tag in ("p", "h1", "h3"):
+        return _text_height(element, style, width, layout)
+    if element.has("lieu"):
+        return _stacked(element, style, width, layout, "lieu") + _DESK_PADDING + _THIN_RULE
+    own = next((name for name in _PARAGRAPH_MARGINS if element.has(name)), container)
+    return _stacked(element, style, width, layout, own)
+
+
+def _stacked(element: _Element, style: _Style, width: float, layout: str, container: str) -> float:
+    """The children one below the other, adjacent margins collapsed into the larger one."""
+    height, margin, previous = 0.0, 0.0, None
+    for child in element.elements():
+        top, bottom = _margins(child, container)
+        if previous is not None and child.has("langue") and previous.has("langue"):
+            top = _OTHER_LANGUAGE_MARGIN
+            height += _OTHER_LANGUAGE_ABOVE
+        height += max(margin, top) + _height(child, style, width, layout, container)
+        margin, previous = bottom, child
+    return height + margin
+
+
+def _margins(element: _Element, container: str) -> tuple[float, float]:
+    if element.tag in _MARGINS:
+        return _MARGINS[element.tag]
+    if element.tag != "p":
+        return (0.0, 0.0)
+    if element.has("intro"):
+        return (0.0, _INTRO_MARGIN)
+    return (0.0, _PARAGRAPH_MARGINS.get(container, 0.0))
+
+
+def _name_and_number(element: _Element, style: _Style, width: float, layout: str) -> float:
+    """A name and a number on one row (a flex box): the name wraps beside the number."""
+    spans = element.elements()
+    if len(spans) < 2:
+        return _text_height(element, style, width, layout)
+    name, number = spans[0], spans[1]
+    number_style = style.of(number, layout)
+    number_width = min(_natural_width(number, number_style, layout), width / 2)
+    name_height = _text_height(name, style.of(name, layout), width - number_width - 4, layout)
+    return max(name_height, _text_height(number, number_style, number_width + 1, layout), style.line)
+
+
+# --- Pages -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    """A piece of the flyer the printer never cuts; a heading goes with the block after it."""
+
+    height: float
+    top: float = 0.0
+    bottom: float = 0.0
+    keep_with_next: bool = False
+
+
+def _blocks(body: _Element, layout: str) -> list[_Block]:
+    style = _Style()
+    blocks = []
+    header = body.find("header")
+    text = header.find("div") if header else None
+    if text is not None and (column := text.child("texte")) is not None:
+        height = max(_height(column, style, _HEADER_TEXT_WIDTH, layout), _QR_HEIGHT) + _HEADER_BELOW
+        blocks.append(_Block(height, bottom=_HEADER_MARGIN))
+    main = body.find("main")
+    for element in main.elements() if main else []:
+        if element.has("pres-de-chez-vous"):
+            blocks += _desk_blocks(element, style, layout)
+        elif element.has("ligne"):
+            blocks.append(_row(element, style, layout))
+        else:
+            top, bottom = _margins(element, "")
+            if element.has("ailleurs"):
+                bottom = _NOTE_MARGIN
+            height = _height(element, style, PAGE_WIDTH, layout)
+            blocks.append(_Block(height, top, bottom, keep_with_next=element.tag == "h2"))
+    footer = body.find("footer")
+    if footer is not None:
+        blocks.append(_Block(_height(footer, style, PAGE_WIDTH, layout), top=_FOOTER_MARGIN))
+    return blocks
+
+
+def _row(row: _Element, style: _Style, layout: str) -> _Block:
+    """A service: its picture beside its text (two inline blocks), padded, with a rule below."""
+    text = row.child("corps") or row
+    height = max(_height(text, style, _ROW_TEXT_WIDTH[layout], layout), _ROW_PICTURE[layout], style.line)
+    return _Block(height + 2 * _ROW_PADDING[layout] + _THIN_RULE)
+
+
+def _desk_blocks(section: _Element, style: _Style, layout: str) -> list[_Block]:
+    """« Près de chez vous »: its heading and sentence go with the first help desk."""
+    blocks: list[_Block] = []
+    for element in section.elements():
+        top, bottom = _margins(element, "")
+        if not blocks and element.tag == "h2":
+            top = _DESKS_FIRST_HEADING_TOP
+        height = _height(element, style, _DESKS_WIDTH, layout)
+        blocks.append(_Block(height, top, bottom, keep_with_next=not element.has("lieu")))
+    if blocks:
+        blocks[-1].bottom = max(blocks[-1].bottom, _DESKS_BELOW)
+    return blocks
+
+
+def _paginate(blocks: list[_Block]) -> tuple[int, float]:
+    """The pages used, and the height used on the last one."""
+    pages, used, margin, index = 1, 0.0, 0.0, 0
+    while index < len(blocks):
+        group = [blocks[index]]
+        while group[-1].keep_with_next and index + len(group) < len(blocks):
+            group.append(blocks[index + len(group)])
+        between = sum(max(above.bottom, below.top) for above, below in pairwise(group))
+        height = sum(block.height for block in group) + between
+        gap = max(margin, group[0].top) if used else 0.0
+        if used and used + gap + height > PAGE_HEIGHT:  # to the next page, its margin dropped
+            pages, used, gap = pages + 1, 0.0, 0.0
+        used += gap + height
+        margin = group[-1].bottom
+        index += len(group)
+    return pages, used

@@ -43,6 +43,9 @@ NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layou
 CACHE_VERSION = 3
 KEEP_UNUSED_DAYS = 30  # a cached PDF no build has used for this long is removed
 KEYS_SHARED_FROM = 60  # flyers whose keys two processes compute (`shared_map`)
+# A flyer estimated this little (in pages) beyond one sheet, however short, is printed to check
+# before it is split: the estimate is that close, and then often only the footer spills over.
+CHECKED_BEYOND_A_SHEET = 0.15
 
 
 def print_flyers(
@@ -173,25 +176,13 @@ def _by_planned_flyer(
     return fitted
 
 
-# Heights measured on printed flyers (millimetres), for splitting a flyer far too long.
-_PAGE_HEIGHT = 263
-_HEADER_AND_FOOTER = 80
-_NEED_HEADING = 14
-_SERVICE_HEIGHT_SHORT = 30
-_DESK_HEIGHT_SHORT = 14
-# Services of one need that a short flyer holds on two pages.
-_PER_PART = (
-    MAX_PAGES * _PAGE_HEIGHT - _HEADER_AND_FOOTER - 4 * _NEED_HEADING - 2 * _DESK_HEIGHT_SHORT
-) // _SERVICE_HEIGHT_SHORT
-
-
 def _guesses(
     flyers: list[Flyer], content: Content, per_part: dict[str, int]
 ) -> list[tuple[Flyer, str, bool]]:
     """For each flyer, the layout likely to fit one sheet and whether it needs two pages,
     from the height of its text in each layout (`flyer_height`); the printer checks the guess.
 
-    A flyer far too long for any layout is split at once, without printing it; a flyer
+    A flyer too long for any layout is split at once, without printing it; a flyer
     in `per_part` is split in parts of that many services.
     """
     guessed = []
@@ -199,27 +190,46 @@ def _guesses(
         if flyer.path in per_part:
             guessed += _guesses(flyer.split(per_part[flyer.path]), content, {})
             continue
-        pages = {layout: estimated_pages(flyer_html(flyer, content, layout)) for layout in LAYOUTS}
-        layout = next((name for name in LAYOUTS if pages[name] <= MAX_PAGES), None)
+        pages: dict[str, float] = {}
+        for layout in LAYOUTS:  # the first that fits: the shorter ones need no estimate
+            pages[layout] = estimated_pages(flyer_html(flyer, content, layout))
+            if _accepted(layout, pages[layout]):
+                break
+        else:
+            layout = None
         if layout is not None:
             guessed.append((flyer, layout, pages[layout] > 1))
-        elif pages["court"] > MAX_PAGES * 1.2 and len(flyer.services) > 1:
-            per_part[flyer.path] = _first_split(flyer, pages["court"])
+        elif pages["court"] > MAX_PAGES + CHECKED_BEYOND_A_SHEET and len(flyer.services) > 1:
+            per_part[flyer.path] = _first_split(flyer, content, pages["court"])
             guessed += _guesses([flyer], content, per_part)
         else:
             guessed.append((flyer, LAYOUTS[-1], True))
     return guessed
 
 
-def _first_split(flyer: Flyer, pages: float) -> int:
-    """Services per part for as many parts as the short version of the whole flyer needs.
+def _accepted(layout: str, pages: float) -> bool:
+    """Whether the printer would keep a print of `layout` on `pages` (`_fit`): one sheet, and a
+    verso worth printing unless no shorter layout is left."""
+    nearly_empty_verso = 1 < pages < 1 + NEARLY_EMPTY and layout != LAYOUTS[-1]
+    return pages <= MAX_PAGES and not nearly_empty_verso
 
-    Each part repeats the header and the help desks (`overhead`, in pages), so a part holds
-    less than two pages of services; a margin keeps a part from spilling onto a third page.
+
+def _first_split(flyer: Flyer, content: Content, pages: float) -> int:
+    """The most services per part for which every part of the short version is estimated to
+    fit one sheet: as few sheets as can be, chosen without printing.
+
+    Each part repeats the header, the help desks and the footer (`overhead`, in pages); the
+    count starts from the sheets the whole flyer's services need beside them.
     """
-    overhead = min(0.9, (_HEADER_AND_FOOTER + len(flyer.desks) * _DESK_HEIGHT_SHORT) / _PAGE_HEIGHT)
-    sheets = max(2, math.ceil(1.15 * (pages - overhead) / (MAX_PAGES - overhead)))
-    return min(_PER_PART // len(flyer.languages), math.ceil(len(flyer.services) / sheets))
+    short = LAYOUTS[-1]
+    overhead = min(0.9, estimated_pages(flyer_html(replace(flyer, services=()), content, short)))
+    sheets = max(2, math.ceil((pages - overhead) / (MAX_PAGES - overhead)))
+    size = math.ceil(len(flyer.services) / sheets)
+    while size > 1 and not all(
+        _accepted(short, estimated_pages(flyer_html(part, content, short))) for part in flyer.split(size)
+    ):
+        size -= 1
+    return size
 
 
 def _smaller_parts(flyer: Flyer, per_part: dict[str, int], pages: int) -> int:
