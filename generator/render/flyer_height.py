@@ -69,6 +69,7 @@ _OTHER_LANGUAGE_ABOVE = 2.0 + 0.18  # `.langue + .langue`: padding and dashed ru
 _OTHER_LANGUAGE_MARGIN = 2.0
 
 
+@lru_cache(maxsize=256)  # a split flyer's parts are estimated to choose their size, then to guess
 def estimated_pages(document: str) -> float:
     """The pages the flyer's HTML will fill once printed, as a fraction: 1.5 is two pages,
     the second half full."""
@@ -270,6 +271,8 @@ def _margins(element: _Element, container: str) -> tuple[float, float]:
         return (0.0, 0.0)
     if element.has("intro"):
         return (0.0, _INTRO_MARGIN)
+    if element.has("ailleurs"):
+        return (0.0, _NOTE_MARGIN)
     return (0.0, _PARAGRAPH_MARGINS.get(container, 0.0))
 
 
@@ -314,8 +317,6 @@ def _blocks(body: _Element, layout: str) -> list[_Block]:
             blocks.append(_row(element, style, layout))
         else:
             top, bottom = _margins(element, "")
-            if element.has("ailleurs"):
-                bottom = _NOTE_MARGIN
             height = _height(element, style, PAGE_WIDTH, layout)
             blocks.append(_Block(height, top, bottom, keep_with_next=element.tag == "h2"))
     footer = body.find("footer")
