@@ -82,14 +82,26 @@ def link_or_copy(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
+def files_under(folder: Path, ending: str = "") -> list[str]:
+    """The files of `folder` whose names end with `ending`, as sorted paths relative to it
+    ("services/x/index.html"); none when it does not exist. A large site has 6 000 folders:
+    `os.walk` lists them three times faster than `Path.rglob`, and every build lists them."""
+    found = []
+    for parent, _, names in os.walk(folder):
+        relative = os.path.relpath(parent, folder)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if name.endswith(ending)]
+    return sorted(found)
+
+
 def remove_files_but(folder: Path, kept: Collection[str]) -> None:
     """Remove the files of `folder` whose path in it is not `kept`, and the folders left empty."""
-    for path in sorted(folder.rglob("*"), reverse=True):  # a folder after its files
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif path.relative_to(folder).as_posix() not in kept:
-            path.unlink()
+    for name in files_under(folder):
+        if name not in kept:
+            (folder / name).unlink()
+    for parent, _, _ in os.walk(folder, topdown=False):  # a folder after the folders in it
+        if parent != str(folder) and not os.listdir(parent):
+            os.rmdir(parent)
 
 
 def tracked_cache_files() -> list[str]:

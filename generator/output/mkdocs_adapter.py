@@ -34,6 +34,7 @@ from ..locations import (
     OVERRIDES,
     code_digest,
     file_state,
+    files_under,
     link_or_copy,
     remove_files_but,
     write_whole,
@@ -98,8 +99,8 @@ class KeptBuild:
         pages: dict[str, dict[str, Any]] = {}
         word_sets: dict[str, list[str]] = {}
         waiting = {url for url, page_blocks in blocks.items() if page_blocks}
-        for path in sorted(self.site.rglob("*.html")):
-            name = path.relative_to(self.site).as_posix()
+        for name in files_under(self.site, ".html"):
+            path = self.site / name
             url = name.removesuffix("index.html") if path.name == "index.html" else None
             page_blocks = blocks.get(url, []) if url is not None else []
             waiting.discard(url)
@@ -135,9 +136,17 @@ class KeptBuild:
         return index if index.get("finisher") == _finisher() else empty
 
     def copy_to(self, site_dir: Path) -> None:
-        """The site as it is published: MkDocs' files and the finished pages."""
-        shutil.copytree(self.site, site_dir, ignore=shutil.ignore_patterns("*.html"), copy_function=_shared)
-        shutil.copytree(self.finished, site_dir, dirs_exist_ok=True, copy_function=link_or_copy)
+        """The site as it is published: MkDocs' files and the finished pages. One walk makes each
+        folder once and only that: two `shutil.copytree` took 1.8 s on a region's 6 000 folders."""
+        for parent, _, names in os.walk(self.site):
+            relative = os.path.relpath(parent, self.site)  # "." for the site itself
+            (site_dir / relative).mkdir()
+            for name in names:
+                published = str(site_dir / relative / name)
+                if name.endswith(".html"):
+                    link_or_copy(str(self.finished / relative / name), published)
+                else:
+                    _shared(os.path.join(parent, name), published)
 
 
 def _digest(parts: list[str]) -> str:
@@ -255,8 +264,8 @@ def _setup(docs: Path, **options: Any) -> str:
     for path in sorted(OVERRIDES.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(OVERRIDES).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted(docs.rglob("*")):  # a page added or removed changes other pages' links
-        digest.update(path.relative_to(docs).as_posix().encode() + b"\0")
+    for name in files_under(docs):  # a page added or removed changes other pages' links
+        digest.update(name.encode() + b"\0")
     return digest.hexdigest()
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..locations import code_digest, write_whole
+from ..locations import code_digest, files_under, write_whole
 from ..structure.languages import written_date
 from ..structure.urls import OFFLINE_ARCHIVE, SEARCH_INDEX
 from .zip_writer import DEFLATED, Member, ZipWriter, deflated, stored
@@ -69,10 +69,9 @@ def write_offline_archive(site: Path, dated: date, address: str, kept: Path | No
         writer.add(
             "LISEZ-MOI.txt", deflated(README.format(date=written_date(dated), address=address).encode())
         )
-        for path in sorted(site.rglob("*")):
-            name = path.relative_to(site).as_posix()
-            if not (path.is_dir() or name.startswith(LEFT_OUT)):
-                writer.add(f"{FOLDER}/{name}", _member(path, pages))
+        for name in files_under(site):
+            if not name.startswith(LEFT_OUT):
+                writer.add(f"{FOLDER}/{name}", _member(site / name, pages))
         writer.close()
     pages.forget_unused()
     return OfflineArchive(archive, archive.stat().st_size, dated)

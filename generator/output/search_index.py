@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.texts import without_accents
-from ..locations import code_digest, file_state, link_or_copy, remove_files_but, write_whole
+from ..locations import code_digest, file_state, files_under, link_or_copy, remove_files_but, write_whole
 from ..structure.urls import SEARCH_INDEX, search_words
 
 _SHORTEST_WORD = 3  # shorter words are corrected by no one: "bus" is a letter off "but"
@@ -121,8 +121,8 @@ class ReadingCopies:
         self.index_file.unlink(missing_ok=True)  # until it is written again, no copy is trusted
         self.pages.mkdir(parents=True, exist_ok=True)
         entries: dict[str, dict[str, Any]] = {}
-        for path in sorted(site.rglob("*.html")):
-            name = path.relative_to(site).as_posix()
+        for name in files_under(site, ".html"):
+            path = site / name
             entry = before.get(name)
             if not (
                 entry and entry["page"] == file_state(path) and entry["copy"] == file_state(self.pages / name)

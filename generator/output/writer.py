@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..locations import files_under
+
 
 class DuplicateOutput(Exception):
     """Two outputs for one path: a bug in the plan (content mistakes are caught before)."""
@@ -33,11 +35,10 @@ class SiteFiles:
     def write(self, folder: Path) -> list[str]:
         """Write into `folder`; return the paths that changed (written or removed), sorted."""
         changed = [path for path, data in self.files.items() if _write_if_changed(folder / path, data)]
-        if folder.is_dir():
-            for stale in [p for p in folder.rglob("*") if p.is_file()]:
-                if (path := stale.relative_to(folder).as_posix()) not in self.files:
-                    stale.unlink()
-                    changed.append(path)
+        for path in files_under(folder):
+            if path not in self.files:
+                (folder / path).unlink()
+                changed.append(path)
         return sorted(changed)
 
 
