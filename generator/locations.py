@@ -50,7 +50,7 @@ def code_digest(*patterns: str) -> str:
     the package): a cache keyed with it starts again when the code that fills it changes."""
     digest = hashlib.sha256()
     for pattern in patterns:
-        for source in sorted(PACKAGE.glob(pattern)):
+        for source in sorted(path for path in PACKAGE.glob(pattern) if path.is_file()):
             digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
@@ -131,6 +131,12 @@ def flyer_cache() -> Path:
 def site_builder_cache() -> Path:
     """MkDocs' input and output, kept so that a build renders only the pages that changed."""
     return cache_root() / "mkdocs"
+
+
+def markdown_cache(deferred_blocks: bool) -> Path:
+    """The pages' Markdown, kept by what they are made of (render/kept_markdown.py); the live
+    preview's pages hold their blocks, the build's do not: each kind has its folder."""
+    return cache_root() / "markdown" / ("deferred-blocks" if deferred_blocks else "whole")
 
 
 def notice_cache() -> Path:

@@ -28,6 +28,7 @@ from .falc.lint import FalcReport, lint_content
 from .locations import (
     falc_cache,
     flyer_cache,
+    markdown_cache,
     notice_cache,
     offline_pages_cache,
     search_copies_cache,
@@ -42,6 +43,7 @@ from .output.site_folder import ForeignFolder, building_beside, refuse_foreign_f
 from .output.theme_assets import ThemeAssetsFailed
 from .output.writer import SiteFiles
 from .render.assets import MissingAsset, site_assets
+from .render.kept_markdown import KeptMarkdown
 from .render.markdown import SiteRenderer
 from .render.pdf import print_flyers as print_pdfs
 from .render.redirects import redirection_files
@@ -183,8 +185,9 @@ def docs_files(site: SitePlan, blocks: dict[str, list[str]] | None = None) -> Si
     With `blocks`, the large HTML blocks are kept out of the Markdown (see `SiteRenderer`).
     """
     renderer = SiteRenderer(site.content, site.flyers.printed if site.flyers else [], blocks is not None)
+    kept = KeptMarkdown(markdown_cache(deferred_blocks=blocks is not None))
     files = SiteFiles()
-    for page, text in zip(site.pages, renderer.render_all(site.pages), strict=True):
+    for page, text in zip(site.pages, renderer.render_all(site.pages, kept), strict=True):
         files.add(page.source, text.encode())
     files.add(urls.COMMUNE_FINDER_DATA, renderer.commune_finder_script())
     try:

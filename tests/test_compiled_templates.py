@@ -100,7 +100,7 @@ def test_a_site_built_from_kept_templates_is_the_same(
     from generator.pipeline import build
 
     from .conftest import TODAY
-    from .test_kept_build import _same_tree
+    from .test_kept_build import _same_tree, nothing_kept
 
     monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept-1")
@@ -118,7 +118,7 @@ def test_a_site_built_from_kept_templates_is_the_same(
         ),
     )
     _as_in_a_new_process()
-    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept-2")
+    nothing_kept(monkeypatch, tmp_path / "kept-2")
     build(content_dir, tmp_path / "read-back", today=TODAY, flyers=False)
     assert compiled == ["contribuer.md.j2"]  # the guide's one template, 8 ms: every other one read back
     assert _same_tree(tmp_path / "compiled", tmp_path / "read-back") == []

@@ -26,6 +26,12 @@ def _same_tree(left: Path, right: Path) -> list[str]:
     )
 
 
+def nothing_kept(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """The next builds start from nothing: neither the site builder's work nor pages' Markdown."""
+    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: folder / "mkdocs")
+    monkeypatch.setattr("generator.pipeline.markdown_cache", lambda deferred_blocks: folder / "markdown")
+
+
 def test_a_one_record_change_renders_its_pages_only_and_gives_the_full_build(
     content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -46,7 +52,7 @@ def test_a_one_record_change_renders_its_pages_only_and_gives_the_full_build(
     assert service.stat().st_mtime_ns != before[service]
     assert "Alpha-Nord" in (tmp_path / "site" / "services" / "aide-alpha" / "index.html").read_text()
 
-    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "empty")
+    nothing_kept(monkeypatch, tmp_path / "empty")
     build(content_dir, tmp_path / "full", today=TODAY)
     assert _same_tree(tmp_path / "site", tmp_path / "full") == []
 
@@ -73,7 +79,7 @@ def test_a_change_in_a_card_only_finishes_the_pages_that_show_it_again(
     published = (tmp_path / "site" / pair).read_text(encoding="utf-8")
     assert "03 21 99 99 99" in published and "03 21 00 00 01" not in published
 
-    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "empty")
+    nothing_kept(monkeypatch, tmp_path / "empty")
     build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
     assert _same_tree(tmp_path / "site", tmp_path / "full") == []
 
@@ -167,3 +173,72 @@ def test_another_setup_or_a_changed_file_is_rendered_again(tmp_path: Path) -> No
     kept.done("réglages")
     assert kept.start("autres réglages", []) is False  # another menu, theme or date: everything again
     assert not kept.site.exists()
+
+
+def test_a_page_is_rendered_again_only_when_something_it_shows_changed(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages' Markdown is kept by what it is made of (`PageKeys`): a new sentence in a
+    service renders the pages that show the service, and those only."""
+    nothing_kept(monkeypatch, tmp_path / "kept")
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    rendered = _pages_rendered(monkeypatch)
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("vos trajets.", "vos trajets en bus."))
+    build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    assert {"services/aide-alpha/", "territoires/alpha/jeunes/", "publics/jeunes/"} <= set(rendered)
+    assert not {"glossaire/", "services/bus-departement/", "territoires/gamma/"} & set(rendered)
+
+    nothing_kept(monkeypatch, tmp_path / "empty")
+    build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
+    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+
+
+def test_pages_kept_follow_a_service_to_another_audience(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service for one more audience adds a page, and a button on the pages of its territory
+    and of its communes, which ask which audiences have services there."""
+    nothing_kept(monkeypatch, tmp_path / "kept")
+    build(content_dir, tmp_path / "site", today=TODAY)
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("publics: [jeunes]", "publics: [jeunes, seniors]")
+    )
+    build(content_dir, tmp_path / "site", today=TODAY)
+    assert "seniors/" in (tmp_path / "site" / "territoires" / "alpha" / "index.html").read_text()
+
+    nothing_kept(monkeypatch, tmp_path / "empty")
+    build(content_dir, tmp_path / "full", today=TODAY)
+    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+
+
+def test_a_page_made_of_what_its_key_cannot_tell_is_refused() -> None:
+    """An object the key does not know could change unseen: it is an error, not a guess."""
+    from generator.content.loader import load_content
+    from generator.render.kept_markdown import PageKeys
+    from generator.structure.pages import Page
+
+    from .conftest import MINIMAL_CONTENT
+
+    content, _ = load_content(MINIMAL_CONTENT, TODAY)
+    assert content is not None
+    keys = PageKeys(content, defer_blocks=True)
+    page = Page("essai/", "home.md.j2", "Essai")
+    assert keys.key(page, []) == PageKeys(content, defer_blocks=True).key(page, [])
+    assert keys.key(page, []) != keys.key(Page("essai/", "home.md.j2", "Essai", context={"n": 1}), [])
+    with pytest.raises(TypeError, match="object"):
+        keys.key(Page("essai/", "home.md.j2", "Essai", context={"chose": object()}), [])
+
+
+def _pages_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The address of each page the next builds render (in this process: a small site)."""
+    from generator.render.markdown import SiteRenderer
+
+    rendered: list[str] = []
+    render = SiteRenderer.render
+    monkeypatch.setattr(
+        SiteRenderer, "render", lambda self, page: rendered.append(page.url) or render(self, page)
+    )
+    return rendered
+

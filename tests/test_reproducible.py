@@ -10,6 +10,7 @@ import pytest
 from generator.pipeline import build
 
 from .conftest import MINIMAL_CONTENT, TODAY
+from .test_kept_build import nothing_kept
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -27,7 +28,7 @@ def test_pages_and_flyer_keys_made_by_two_processes_give_identical_bytes(
     (`shared_map`): here every site is large enough."""
     monkeypatch.setattr("generator.render.markdown.SHARED_FROM", 1)
     monkeypatch.setattr("generator.render.pdf.KEYS_SHARED_FROM", 1)
-    monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: tmp_path / "kept")
+    nothing_kept(monkeypatch, tmp_path / "kept")
     shared = build(MINIMAL_CONTENT, tmp_path / "site", today=TODAY).out
     first, second = files_of(minimal_site), files_of(shared)
     assert first.keys() == second.keys()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -24,6 +25,7 @@ from ..structure.pages import Page, communes_by_letter, communes_by_postcode
 from .abbreviations import Abbreviations
 from .environment import page_environment
 from .escape import json_script
+from .kept_markdown import KeptMarkdown, PageKeys, Rendered
 from .shared_work import shared_map
 
 
@@ -42,6 +44,7 @@ class SiteRenderer:
     flyers: list[PrintedFlyer] = field(default_factory=list)
     defer_blocks: bool = False
     blocks: dict[str, list[str]] = field(default_factory=dict)  # page address → blocks
+    _kept: KeptMarkdown | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.environment = page_environment()
@@ -81,16 +84,37 @@ class SiteRenderer:
             **context,
         )
 
-    def render_all(self, pages: list[Page]) -> list[str]:
-        """The Markdown of `pages`, in their order; a large site's pages are shared between two
-        forked processes, each sending back its pages' text and blocks (`shared_map`)."""
-        rendered = shared_map(self._render_with_blocks, pages, from_size=SHARED_FROM)
-        for page, (_, blocks) in zip(pages, rendered, strict=True):
+    def render_all(self, pages: list[Page], kept: KeptMarkdown | None = None) -> list[str]:
+        """The Markdown of `pages`, in their order. A page rendered before from the same things
+        (`PageKeys`) is taken from `kept`. A large site's pages are shared between two forked
+        processes, each sending back its pages' keys, text and blocks (`shared_map`)."""
+        self._kept = kept
+        done = shared_map(self._kept_or_rendered, pages, from_size=SHARED_FROM)
+        if kept is not None:
+            kept.forget_all_but({key for key, _ in done})
+        texts = []
+        for page, (_, (text, blocks)) in zip(pages, done, strict=True):
             if blocks is not None:
                 self.blocks[page.url] = blocks
-        return [text for text, _ in rendered]
+            texts.append(text)
+        return texts
 
-    def _render_with_blocks(self, page: Page) -> tuple[str, list[str] | None]:
+    def _kept_or_rendered(self, page: Page) -> tuple[str, Rendered]:
+        if self._kept is None:
+            return "", self._render_with_blocks(page)
+        key = self._page_keys.key(page, self.flyers_by_page.get(page.url, []))
+        rendered = self._kept.load(key)
+        if rendered is None:
+            rendered = self._render_with_blocks(page)
+            self._kept.store(key, rendered)
+        return key, rendered
+
+    @cached_property
+    def _page_keys(self) -> PageKeys:
+        """Made by each process that renders pages: its digests of records stay its own."""
+        return PageKeys(self.content, self.defer_blocks)
+
+    def _render_with_blocks(self, page: Page) -> Rendered:
         text = self.render(page)
         return text, self.blocks.get(page.url)
 
