@@ -242,3 +242,48 @@ def _pages_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     )
     return rendered
 
+
+def test_the_site_a_build_replaces_is_brought_up_to_date_by_the_next(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The replaced site waits beside the published one (`spare_of`); the next build reuses its
+    folders and links, and the result is the same as a full build's."""
+    from generator.output.site_folder import spare_of
+
+    nothing_kept(monkeypatch, tmp_path / "kept")
+    site, spare = tmp_path / "site", spare_of(tmp_path / "site")
+    build(content_dir, site, today=TODAY, flyers=False)
+    assert not spare.exists()
+    build(content_dir, site, today=TODAY, flyers=False)
+    assert (spare / "services" / "plateforme-bassin" / "index.html").is_file()
+    page = spare / "services" / "aide-alpha" / "index.html"
+    page.unlink()
+    page.write_text("une autre page à sa place")
+    (spare / "de-trop.txt").write_text("rien à faire ici")
+
+    (content_dir / "services" / "plateforme-bassin.yml").unlink()
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("vos trajets.", "vos trajets en bus."))
+    build(content_dir, site, today=TODAY, flyers=False)
+    assert not (site / "services" / "plateforme-bassin").exists() and not (site / "de-trop.txt").exists()
+    glossary = site / "glossaire" / "index.html"
+    assert glossary.samefile(KeptBuild(tmp_path / "kept" / "mkdocs").finished / "glossaire" / "index.html")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".construction-")]
+
+    nothing_kept(monkeypatch, tmp_path / "empty")
+    build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
+    assert _same_tree(site, tmp_path / "full") == []
+
+
+def test_a_folder_in_the_spare_site_s_place_that_is_not_ours_is_left_alone(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    from generator.output.site_folder import spare_of
+
+    spare = spare_of(tmp_path / "site")
+    spare.mkdir()
+    (spare / "notes.txt").write_text("à moi")
+    for _ in range(3):
+        build(content_dir, tmp_path / "site", today=TODAY, flyers=False)
+    assert [p.name for p in spare.iterdir()] == ["notes.txt"]
+    assert (tmp_path / "site" / "glossaire" / "index.html").is_file()
