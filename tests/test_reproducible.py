@@ -81,3 +81,40 @@ def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
     site = build(MINIMAL_CONTENT, tmp_path / "site", today=TODAY, flyers=False).out
     assert "<lastmod>2026-01-01</lastmod>" in (site / "sitemap.xml").read_text()
+
+
+def test_flyer_keys_kept_by_what_flyers_are_made_of_are_the_keys_of_their_html(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flyer made of the same things as in the last build keeps its key without being
+    rendered; a flyer that shows a changed service is rendered, and gets its new key."""
+    from generator.content.loader import load_content
+    from generator.render import pdf
+    from generator.structure.flyers import plan_flyers
+
+    known = tmp_path / "keys-by-inputs.json"
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    assert pdf.flyer_keys(plan_flyers(content), content, known=known) == pdf.flyer_keys(
+        plan_flyers(content), content
+    )
+
+    record = content_dir / "services" / "aide-alpha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("vos trajets.", "vos trajets en bus."))
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    flyers = plan_flyers(content)
+    rendered: set[str] = set()
+    flyer_html = pdf.flyer_html
+    monkeypatch.setattr(
+        pdf,
+        "flyer_html",
+        lambda flyer, *rest, **options: rendered.add(flyer.path) or flyer_html(flyer, *rest, **options),
+    )
+    kept = pdf.flyer_keys(flyers, content, known=known)
+    assert (
+        rendered
+        == {flyer.path for flyer in flyers if any(s.id == "aide-alpha" for s in flyer.services)}
+        != set()
+    )
+    assert kept == pdf.flyer_keys(flyers, content)
