@@ -26,6 +26,15 @@ def _same_tree(left: Path, right: Path) -> list[str]:
     )
 
 
+def _differs_from_a_full_build(
+    content_dir: Path, site: Path, monkeypatch: pytest.MonkeyPatch, flyers: bool = True
+) -> list[str]:
+    """The files of `site` that a build starting from nothing writes otherwise."""
+    nothing_kept(monkeypatch, site.parent / "empty")
+    build(content_dir, site.parent / "full", today=TODAY, flyers=flyers)
+    return _same_tree(site, site.parent / "full")
+
+
 def nothing_kept(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     """The next builds start from nothing: neither the site builder's work nor pages' Markdown."""
     monkeypatch.setattr("generator.pipeline.site_builder_cache", lambda: folder / "mkdocs")
@@ -52,9 +61,7 @@ def test_a_one_record_change_renders_its_pages_only_and_gives_the_full_build(
     assert service.stat().st_mtime_ns != before[service]
     assert "Alpha-Nord" in (tmp_path / "site" / "services" / "aide-alpha" / "index.html").read_text()
 
-    nothing_kept(monkeypatch, tmp_path / "empty")
-    build(content_dir, tmp_path / "full", today=TODAY)
-    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+    assert _differs_from_a_full_build(content_dir, tmp_path / "site", monkeypatch) == []
 
 
 def test_a_change_in_a_card_only_finishes_the_pages_that_show_it_again(
@@ -79,9 +86,7 @@ def test_a_change_in_a_card_only_finishes_the_pages_that_show_it_again(
     published = (tmp_path / "site" / pair).read_text(encoding="utf-8")
     assert "03 21 99 99 99" in published and "03 21 00 00 01" not in published
 
-    nothing_kept(monkeypatch, tmp_path / "empty")
-    build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
-    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+    assert _differs_from_a_full_build(content_dir, tmp_path / "site", monkeypatch, flyers=False) == []
 
 
 def test_a_page_that_no_longer_exists_leaves_nothing_behind(
@@ -189,9 +194,7 @@ def test_a_page_is_rendered_again_only_when_something_it_shows_changed(
     assert {"services/aide-alpha/", "territoires/alpha/jeunes/", "publics/jeunes/"} <= set(rendered)
     assert not {"glossaire/", "services/bus-departement/", "territoires/gamma/"} & set(rendered)
 
-    nothing_kept(monkeypatch, tmp_path / "empty")
-    build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
-    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+    assert _differs_from_a_full_build(content_dir, tmp_path / "site", monkeypatch, flyers=False) == []
 
 
 def test_pages_kept_follow_a_service_to_another_audience(
@@ -208,9 +211,7 @@ def test_pages_kept_follow_a_service_to_another_audience(
     build(content_dir, tmp_path / "site", today=TODAY)
     assert "seniors/" in (tmp_path / "site" / "territoires" / "alpha" / "index.html").read_text()
 
-    nothing_kept(monkeypatch, tmp_path / "empty")
-    build(content_dir, tmp_path / "full", today=TODAY)
-    assert _same_tree(tmp_path / "site", tmp_path / "full") == []
+    assert _differs_from_a_full_build(content_dir, tmp_path / "site", monkeypatch) == []
 
 
 def test_a_page_made_of_what_its_key_cannot_tell_is_refused() -> None:
@@ -270,9 +271,7 @@ def test_the_site_a_build_replaces_is_brought_up_to_date_by_the_next(
     assert glossary.samefile(KeptBuild(tmp_path / "kept" / "mkdocs").finished / "glossaire" / "index.html")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".construction-")]
 
-    nothing_kept(monkeypatch, tmp_path / "empty")
-    build(content_dir, tmp_path / "full", today=TODAY, flyers=False)
-    assert _same_tree(site, tmp_path / "full") == []
+    assert _differs_from_a_full_build(content_dir, site, monkeypatch, flyers=False) == []
 
 
 def test_a_folder_in_the_spare_site_s_place_that_is_not_ours_is_left_alone(

@@ -96,17 +96,15 @@ def flyer_keys(
             digest.update(flyer_html(flyer, content, layout, qr=False).encode())
         return digest.hexdigest()
 
-    inputs = _made_of(flyers, content, salt) if known else {}
+    made_of = _made_of(flyers, content, salt) if known else {}
     before = _json_or_empty(known) if known else {}
-    missing = [flyer for flyer in flyers if inputs.get(flyer.path) not in before]
-    keys = {flyer.path: before[inputs[flyer.path]] for flyer in flyers if inputs.get(flyer.path) in before}
-    keys |= zip(
-        [flyer.path for flyer in missing], shared_map(key, missing, from_size=KEYS_SHARED_FROM), strict=True
-    )
+    keys = {f.path: before[made_of[f.path]] for f in flyers if made_of.get(f.path) in before}
+    missing = [flyer for flyer in flyers if flyer.path not in keys]
+    new_keys = shared_map(key, missing, from_size=KEYS_SHARED_FROM)
+    keys.update(zip([flyer.path for flyer in missing], new_keys, strict=True))
     if known:
-        write_whole(
-            known, json.dumps({inputs[f.path]: keys[f.path] for f in flyers}, sort_keys=True).encode()
-        )
+        this_build = {made_of[flyer.path]: keys[flyer.path] for flyer in flyers}
+        write_whole(known, json.dumps(this_build, sort_keys=True).encode())
     return {flyer.path: keys[flyer.path] for flyer in flyers}
 
 
