@@ -69,4 +69,4 @@ requirements:
 	rm -rf build/lock-venv
 
 clean:
-	rm -rf site build .cache node_modules
+	rm -rf site .site-precedent build .cache node_modules
