@@ -149,14 +149,11 @@ class KeptBuild:
             if not name.endswith(".html"):
                 wanted[name] = (self.site / name, name.endswith(_NEVER_WRITTEN))
         remove_files_but(site_dir, wanted)
-        folders = {str(site_dir)}
         for name, (source, linked) in wanted.items():
             published = site_dir / name
             if linked and _same_file(source, published):
                 continue
-            if str(published.parent) not in folders:
-                published.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(str(published.parent))
+            published.parent.mkdir(parents=True, exist_ok=True)
             published.unlink(missing_ok=True)
             if linked:
                 link_or_copy(str(source), str(published))

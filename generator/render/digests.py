@@ -43,7 +43,7 @@ class Digests:
         if value is None or isinstance(value, bool | int | float | str):
             return value
         if isinstance(value, BaseModel | enum.Enum) or dataclasses.is_dataclass(value):
-            return self._digest_once(value) if _frozen(value) else _hash(_parts(value, self._canonical))
+            return self._digest_once(value) if _frozen(value) else _sha256(_parts(value, self._canonical))
         if isinstance(value, list | tuple):
             if not all(isinstance(item, BaseModel) for item in value):
                 return [self._canonical(item) for item in value]
@@ -66,10 +66,7 @@ class Digests:
     def _digest_once(self, value: Any) -> str:
         kept = self._once.get(id(value))
         if kept is None:
-            kept = self._once[id(value)] = (
-                value,
-                hashlib.sha256(_parts(value, self._canonical).encode()).hexdigest(),
-            )
+            kept = self._once[id(value)] = (value, _sha256(_parts(value, self._canonical)))
         return kept[1]
 
 
@@ -102,7 +99,10 @@ def _frozen(value: Any) -> bool:
 
 
 def _hash(canonical: Any) -> str:
-    text = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
+    return _sha256(json.dumps(canonical, ensure_ascii=False, separators=(",", ":")))
+
+
+def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 

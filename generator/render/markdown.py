@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -44,7 +44,6 @@ class SiteRenderer:
     flyers: list[PrintedFlyer] = field(default_factory=list)
     defer_blocks: bool = False
     blocks: dict[str, list[str]] = field(default_factory=dict)  # page address → blocks
-    _kept: KeptMarkdown | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.environment = page_environment()
@@ -88,8 +87,9 @@ class SiteRenderer:
         """The Markdown of `pages`, in their order. A page rendered before from the same things
         (`PageKeys`) is taken from `kept`. A large site's pages are shared between two forked
         processes, each sending back its pages' keys, text and blocks (`shared_map`)."""
-        self._kept = kept
-        done = shared_map(self._kept_or_rendered, pages, from_size=SHARED_FROM)
+        # Made before the processes fork: each goes on with its copy of the records' digests.
+        keys = PageKeys(self.content, self.defer_blocks) if kept is not None else None
+        done = shared_map(partial(self._kept_or_rendered, kept, keys), pages, from_size=SHARED_FROM)
         if kept is not None:
             kept.forget_all_but({key for key, _ in done})
         texts = []
@@ -99,20 +99,17 @@ class SiteRenderer:
             texts.append(text)
         return texts
 
-    def _kept_or_rendered(self, page: Page) -> tuple[str, Rendered]:
-        if self._kept is None:
+    def _kept_or_rendered(
+        self, kept: KeptMarkdown | None, keys: PageKeys | None, page: Page
+    ) -> tuple[str, Rendered]:
+        if kept is None or keys is None:
             return "", self._render_with_blocks(page)
-        key = self._page_keys.key(page, self.flyers_by_page.get(page.url, []))
-        rendered = self._kept.load(key)
+        key = keys.key(page, self.flyers_by_page.get(page.url, []))
+        rendered = kept.load(key)
         if rendered is None:
             rendered = self._render_with_blocks(page)
-            self._kept.store(key, rendered)
+            kept.store(key, rendered)
         return key, rendered
-
-    @cached_property
-    def _page_keys(self) -> PageKeys:
-        """Made by each process that renders pages: its digests of records stay its own."""
-        return PageKeys(self.content, self.defer_blocks)
 
     def _render_with_blocks(self, page: Page) -> Rendered:
         text = self.render(page)
