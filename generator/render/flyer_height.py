@@ -13,9 +13,10 @@ guess lays the flyer out as flyer.css does, in a much simpler model:
 It stays an estimate (no kerning, no ligatures, flyer.css restated by hand):
 the printer checks every guess. On the documents a cold build printed before
 it (`_fit`), it tells the printer's page count, and whether the last page is
-nearly empty, right for 218 of the basin's 219 and 469 of a generated
-region's 477; the estimate it replaced, by characters per line, for 196 and
-350. `tests/test_flyers.py` holds it to the real flyers.
+nearly empty, right for 188 of the basin's 190 and for 252 of 257 on an eighth
+of a generated region's flyers. (The estimate it replaced, by characters per
+line, was right for 196 of the basin's 219 and 350 of the region's 477.)
+`tests/test_flyers.py` holds it to the real flyers.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ _MARGINS = {"h1": (0.0, 3.0), "h2": (5.0, 1.0), "h3": (0.0, 1.0)}  # (top, botto
 _PARAGRAPH_MARGINS = {"corps": 0.8, "lieu": 0.5}  # `.corps p`, `.lieu p`: other paragraphs have none
 _INTRO_MARGIN = 1.0
 _ICON = 10.0  # an icon before a heading's text: 8 mm, and 2 mm beside it
-_ICON_IN_PHONE = 9.0  # `.telephone .icone`: 7 mm, and 2 mm beside it
+# The icon before a number (`.telephone .icone` 7 mm, the others 6 mm), and the 2 mm beside it.
+_ICON_WIDTHS = {"telephone": 9.0, "telephone-moyen": 8.0, "appeler-accueil": 8.0}
+_NOWRAP = {"telephone", "telephone-moyen", "appeler-accueil"}  # a number after a name: never cut
 _HEADER_TEXT_WIDTH = PAGE_WIDTH - 36 - 5  # beside the QR code's column, and the gap
 _QR_HEIGHT = 34.0
 _HEADER_BELOW = 3.0 + 0.53  # padding and rule under the header
@@ -144,6 +147,7 @@ class _Style:
     size: float = _SIZE
     bold: bool = False
     line_height: float = _LINE_HEIGHT
+    icon: float = _ICON  # the width an icon takes in this element's text, with its margin
 
     def of(self, element: _Element, layout: str) -> _Style:
         """The style of `element`, inside an element of this style."""
@@ -154,7 +158,8 @@ class _Style:
             size = _SHORT_PHONE_SIZE
         tight = element.tag == "h1" or (element.tag == "p" and element.has("telephone"))
         bold = self.bold or element.tag in _BOLD_TAGS or bool(element.classes & _BOLD_CLASSES)
-        return _Style(size, bold, _TIGHT_LINES if tight else self.line_height)
+        icon = next((_ICON_WIDTHS[name] for name in element.classes if name in _ICON_WIDTHS), self.icon)
+        return _Style(size, bold, _TIGHT_LINES if tight else self.line_height, icon)
 
     @property
     def line(self) -> float:
@@ -187,7 +192,8 @@ _SPACES = re.compile(r"[ \t\r\n]+")  # where a line may break: not at a no-break
 
 
 def _lines_of_words(element: _Element, style: _Style, layout: str) -> list[list[tuple[str, _Style]]]:
-    """The element's words with their style, in the lines its <br> force."""
+    """The element's words with their style, in the lines its <br> force. A number after a name
+    (`_NOWRAP`) is one word, icon included."""
     lines: list[list[tuple[str, _Style]]] = [[]]
     for child in element.children:
         if isinstance(child, str):
@@ -196,6 +202,10 @@ def _lines_of_words(element: _Element, style: _Style, layout: str) -> list[list[
             lines.append([])
         elif child.has("icone"):
             lines[-1].append((_ICON_WORD, style))
+        elif child.tag == "span" and child.classes & _NOWRAP:
+            child_style = style.of(child, layout)
+            words = [word for line in _lines_of_words(child, child_style, layout) for word, _ in line]
+            lines[-1].append((" ".join(words).replace(_ICON_WORD + " ", _ICON_WORD), child_style))
         else:
             inner = _lines_of_words(child, style.of(child, layout), layout)
             lines[-1] += inner[0]
@@ -203,15 +213,20 @@ def _lines_of_words(element: _Element, style: _Style, layout: str) -> list[list[
     return lines
 
 
+def _advance(word: str, style: _Style) -> float:
+    """A word's width, its icons included."""
+    icons = word.count(_ICON_WORD)
+    return icons * style.icon + _width(word.replace(_ICON_WORD, ""), style) if icons else _width(word, style)
+
+
 def _text_height(element: _Element, style: _Style, width: float, layout: str) -> float:
     """A paragraph's height: its words wrapped at `width`, as the printer wraps them."""
-    icon = _ICON_IN_PHONE if element.has("telephone") else _ICON
     height = 0.0
     for words in _lines_of_words(element, style, layout):
         count, used, line = 1, 0.0, style.line
         for word, word_style in words:
             space = _width(" ", word_style)
-            advance = icon if word == _ICON_WORD else _width(word, word_style)
+            advance = _advance(word, word_style)
             if used and used + space + advance > width:
                 count, used = count + 1, 0.0
             while advance > width:  # longer than a line: an address, cut anywhere (`word-break`)
@@ -222,14 +237,6 @@ def _text_height(element: _Element, style: _Style, width: float, layout: str) ->
     return height
 
 
-def _natural_width(element: _Element, style: _Style, layout: str) -> float:
-    """The width of an element's text on one line."""
-    words = [word for line in _lines_of_words(element, style, layout) for word in line]
-    icons = sum(_ICON_IN_PHONE for word, _ in words if word == _ICON_WORD)
-    text = sum(_width(word + " ", word_style) for word, word_style in words if word != _ICON_WORD)
-    return icons + text
-
-
 # --- Boxes -------------------------------------------------------------------------------
 
 
@@ -237,8 +244,6 @@ def _height(element: _Element, style: _Style, width: float, layout: str, contain
     """An element's height with its padding and borders; `container`: the class that sets the
     margins of its paragraphs (`_PARAGRAPH_MARGINS`)."""
     style = style.of(element, layout)
-    if element.has("nom-et-numero"):
-        return _name_and_number(element, style, width, layout)
     if element.has("ailleurs"):  # a framed paragraph
         return _text_height(element, style, width - _NOTE_PADDING[1], layout) + _NOTE_PADDING[0]
     if element.tag == "h2":  # an icon, then the text, centred on each other
@@ -274,18 +279,6 @@ def _margins(element: _Element, container: str) -> tuple[float, float]:
     if element.has("ailleurs"):
         return (0.0, _NOTE_MARGIN)
     return (0.0, _PARAGRAPH_MARGINS.get(container, 0.0))
-
-
-def _name_and_number(element: _Element, style: _Style, width: float, layout: str) -> float:
-    """A name and a number on one row (a flex box): the name wraps beside the number."""
-    spans = element.elements()
-    if len(spans) < 2:
-        return _text_height(element, style, width, layout)
-    name, number = spans[0], spans[1]
-    number_style = style.of(number, layout)
-    number_width = min(_natural_width(number, number_style, layout), width / 2)
-    name_height = _text_height(name, style.of(name, layout), width - number_width - 4, layout)
-    return max(name_height, _text_height(number, number_style, number_width + 1, layout), style.line)
 
 
 # --- Pages -------------------------------------------------------------------------------
