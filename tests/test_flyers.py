@@ -391,6 +391,47 @@ def test_the_height_estimate_agrees_with_the_printer_on_the_real_flyers(real_sit
     assert sum(agree) / len(agree) >= 0.98, f"{sum(agree)} sur {len(agree)}"
 
 
+def test_each_icon_prints_as_its_drawing(tmp_path: Path) -> None:
+    """Flyers print their icons as letters of a font made from the SVG files (icon_font.py): each
+    letter, printed and rasterised, covers the same pixels as its SVG drawing."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    from generator.locations import ICONS, icon_names
+    from generator.render.icon_font import icon_style, letter_icon
+    from generator.render.pdf import render_pdf
+
+    names = sorted(icon_names())
+    square = (
+        'style="display: block; width: 20mm; height: 20mm; font-size: 20mm; line-height: 1; margin: 0 0 5mm"'
+    )
+    drawings = {
+        "svg": "".join(f"<div {square}>{(ICONS / f'{name}.svg').read_text()}</div>" for name in names),
+        "letter": "".join(str(letter_icon(name)).replace("<span", f"<span {square}") for name in names),
+    }
+    pages = {}
+    for kind, body in drawings.items():
+        document = f"<html lang=fr><head><style>{icon_style()} svg {{ width: 100%; height: 100%; }}</style></head><body>{body}</body></html>"
+        (tmp_path / f"{kind}.pdf").write_bytes(render_pdf(document, b"0" * 16).data)
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-gray", "-png", str(tmp_path / f"{kind}.pdf"), str(tmp_path / kind)],
+            check=True,
+        )
+        pages[kind] = sorted(tmp_path.glob(f"{kind}-*.png"))
+    assert len(pages["svg"]) == len(pages["letter"]) >= 3
+    for drawn, written in zip(pages["svg"], pages["letter"], strict=True):
+        svg, letter = (
+            Image.open(path).point(lambda gray: 255 if gray < 128 else 0) for path in (drawn, written)
+        )
+        inked = svg.histogram()[255]
+        # Inked in one and not even beside an inked pixel of the other: a pixel's shift is rounding.
+        astray = sum(
+            ImageChops.subtract(one, other.filter(ImageFilter.MaxFilter(3))).histogram()[255]
+            for one, other in ((svg, letter), (letter, svg))
+        )
+        assert inked > 1000, drawn  # the icons are there
+        assert astray < inked * 0.01, f"{drawn.name}: {astray} pixels astray, of {inked}"
+
+
 def test_a_longer_text_makes_a_taller_flyer() -> None:
     row = (
         '<section class="ligne"><h3>Wimoov</h3><p class="quoi">{}</p><p class="telephone">03 21</p></section>'

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from functools import cache
 
 from markupsafe import Markup
 
@@ -111,10 +110,3 @@ def icon(name: str) -> Markup:
     (`icones.css`), so that a page listing a hundred services does not repeat it.
     """
     return Markup(f'<span class="icone icone-{name}" aria-hidden="true"></span>')
-
-
-@cache
-def inline_icon(name: str) -> Markup:
-    """The same icon drawn inside the document, for the PDF flyers."""
-    svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
-    return Markup(f'<span class="icone" aria-hidden="true">{svg}</span>')

@@ -37,10 +37,11 @@ from ..structure import urls
 from ..structure.languages import LANGUAGE_NAMES, LANGUAGES, STRINGS, written_date
 from ..structure.search_words import service_search_words
 from .abbreviations import Abbreviations
-from .assets import icon, inline_icon
+from .assets import icon
 from .charts import bar_chart, radar_chart
 from .escape import citizen_sources, escape_text, finalize, json_script, link_target
 from .hours import hours_in_words
+from .icon_font import letter_icon
 from .typography import NBSP, french_spaces
 
 _LOADER = jinja2.PackageLoader("generator.render", "templates")
@@ -198,7 +199,7 @@ def document_environment() -> jinja2.Environment:
         "hours": hours_in_words,
     }
     environment.globals |= {
-        "icon": inline_icon,
+        "icon": letter_icon,
         "needs": NEEDS,
         "categories": CATEGORIES,
         "language_names": LANGUAGE_NAMES,

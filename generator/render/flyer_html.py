@@ -11,6 +11,7 @@ from ..content.records import Content, group_by_need
 from ..structure.flyers import Flyer
 from ..structure.languages import STRINGS
 from .environment import document_environment, template_source
+from .icon_font import icon_style
 
 
 def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = False, qr: bool = True) -> str:
@@ -21,7 +22,7 @@ def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = Fal
         flyer=flyer,
         layout=layout,
         numbered=numbered,
-        css=Markup(template_source("flyers/flyer.css")),
+        css=_style(),
         qr=qr_code(flyer.page_address) if qr else flyer.page_address,
         strings=STRINGS[flyer.languages[0]],
         publisher=content.basin.editeur,
@@ -36,10 +37,14 @@ def moved_notice_html(address: str, content: Content) -> str:
     template = document_environment().get_template("flyers/moved.html.j2")
     return template.render(
         address=address,
-        css=Markup(template_source("flyers/flyer.css")),
+        css=_style(),
         qr=qr_code(address),
         publisher=content.basin.editeur,
     )
+
+
+def _style() -> Markup:
+    return Markup(icon_style() + template_source("flyers/flyer.css"))
 
 
 @cache
