@@ -432,6 +432,18 @@ def test_each_icon_prints_as_its_drawing(tmp_path: Path) -> None:
         assert astray < inked * 0.01, f"{drawn.name}: {astray} pixels astray, of {inked}"
 
 
+def test_the_icon_font_is_the_same_whenever_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A flyer made today and the same flyer made tomorrow are the same bytes (fontTools would
+    write the time the font is made into it)."""
+    import fontTools.fontBuilder
+
+    from generator.render import icon_font
+
+    today = icon_font._font()
+    monkeypatch.setattr(fontTools.fontBuilder, "timestampNow", lambda: 3_900_000_000)
+    assert icon_font._font() == today
+
+
 def test_a_longer_text_makes_a_taller_flyer() -> None:
     row = (
         '<section class="ligne"><h3>Wimoov</h3><p class="quoi">{}</p><p class="telephone">03 21</p></section>'
