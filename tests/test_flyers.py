@@ -286,6 +286,25 @@ def test_flyers_are_cached_and_reprinted_only_when_their_content_changes(
     ]
 
 
+def test_a_new_print_style_prints_every_flyer_again(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The style sheet is not in a flyer's HTML (the printer adds it): it is in the cache key."""
+    from generator.content.loader import load_content
+    from generator.render import pdf
+    from generator.structure.flyers import plan_flyers
+
+    from .conftest import TODAY
+
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    cache = tmp_path / "cache"
+    assert len(pdf.print_flyers(plan_flyers(content), content, cache, workers=1).rendered) == 15
+    style = pdf.print_style()
+    monkeypatch.setattr(pdf, "print_style", lambda: style + "h1 { font-size: 23pt; }")
+    assert len(pdf.print_flyers(plan_flyers(content), content, cache, workers=1).rendered) == 15
+
+
 def test_same_content_gives_byte_identical_flyers(content_dir: Path, tmp_path: Path) -> None:
     from generator.content.loader import load_content
     from generator.render.pdf import print_flyers

@@ -1,11 +1,10 @@
-"""The HTML of a flyer, ready for the PDF printer: one self-contained document (fonts aside)."""
+"""The HTML of a flyer, and the style sheet the PDF printer adds to it (`print_style`)."""
 
 from __future__ import annotations
 
 from functools import cache
 
 import segno
-from markupsafe import Markup
 
 from ..content.records import Content, group_by_need
 from ..structure.flyers import Flyer
@@ -22,7 +21,6 @@ def flyer_html(flyer: Flyer, content: Content, layout: str, numbered: bool = Fal
         flyer=flyer,
         layout=layout,
         numbered=numbered,
-        css=_style(),
         qr=qr_code(flyer.page_address) if qr else flyer.page_address,
         strings=STRINGS[flyer.languages[0]],
         publisher=content.basin.editeur,
@@ -37,14 +35,16 @@ def moved_notice_html(address: str, content: Content) -> str:
     template = document_environment().get_template("flyers/moved.html.j2")
     return template.render(
         address=address,
-        css=_style(),
         qr=qr_code(address),
         publisher=content.basin.editeur,
     )
 
 
-def _style() -> Markup:
-    return Markup(icon_style() + template_source("flyers/flyer.css"))
+@cache
+def print_style() -> str:
+    """The style sheet of every document we print (flyers, notices, questionnaires): the
+    printer parses it once per process (`pdf.render_pdf`), not once per document."""
+    return icon_style() + template_source("flyers/flyer.css")
 
 
 @cache

@@ -36,7 +36,7 @@ from ..structure.flyers import LAYOUTS, Flyer, FlyerReport, PrintedFlyer
 from .assets import check_fonts
 from .digests import Digests, apart_from_services, code
 from .flyer_height import estimated_pages
-from .flyer_html import flyer_html
+from .flyer_html import flyer_html, print_style
 from .shared_work import shared_map
 
 MAX_PAGES = 2  # one sheet, recto-verso
@@ -321,23 +321,29 @@ class Pdf:
 
 
 def render_pdf(html: str, identifier: bytes) -> Pdf:
-    """One PDF, tagged for screen readers, with fonts embedded; the same HTML gives the same bytes."""
+    """One PDF in our print style (`print_style`), tagged for screen readers, with fonts
+    embedded; the same HTML gives the same bytes."""
     import weasyprint
 
-    fonts = _font_configuration(os.getpid())
+    fonts, style = _printer_tools(os.getpid())
     base_url = str(locations.FONT_FILES) + "/"
-    document = weasyprint.HTML(string=html, base_url=base_url).render(pdf_tags=True, font_config=fonts)
+    document = weasyprint.HTML(string=html, base_url=base_url).render(
+        pdf_tags=True, font_config=fonts, stylesheets=[style]
+    )
     pdf = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
     return Pdf(pdf, len(document.pages), _fill(document.pages[-1]))
 
 
 @functools.cache
-def _font_configuration(process: int) -> Any:
-    """The fonts, decoded once per process: WeasyPrint otherwise decompresses both WOFF2 files
-    for every print (a sixth of its time). One per process id, as the printers are forked."""
+def _printer_tools(process: int) -> tuple[Any, Any]:
+    """The fonts, decoded once per process (WeasyPrint otherwise decompresses both WOFF2 files
+    for every print, a sixth of its time), and the print style sheet, parsed once (7 % of a
+    print). One pair per process id, as the printers are forked."""
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    fonts = FontConfiguration()
+    return fonts, CSS(string=print_style(), base_url=str(locations.FONT_FILES) + "/", font_config=fonts)
 
 
 def _fill(page: Any) -> float:
@@ -425,14 +431,15 @@ def _unused_since(used: Iterable[Path]) -> float | None:
 
 
 def flyer_salt() -> str:
-    """What changes a PDF besides its HTML: the printer, the QR encoder, the fonts, and how
-    flyers are fitted."""
+    """What changes a PDF besides its HTML: the printer, the QR encoder, the fonts, how flyers
+    are fitted, and the print style sheet."""
     check_fonts()
     tools = f"v{CACHE_VERSION} weasyprint {version('weasyprint')} segno {version('segno')}"
     digest = hashlib.sha256(tools.encode())
     for name in FONT_NAMES:
         digest.update((locations.FONT_FILES / name).read_bytes())
     digest.update(code_digest("render/pdf.py", "render/flyer_height.py").encode())  # how flyers are fitted
+    digest.update(print_style().encode())  # not in the documents' HTML
     return digest.hexdigest()
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from markupsafe import Markup
-
 from ..content.records import Content
 from ..export.questionnaire import Questionnaire
 from ..structure.languages import written_date
-from .environment import document_environment, template_source
+from .environment import document_environment
 from .pdf import render_pdf
 
 
@@ -25,7 +23,7 @@ def questionnaire_pdf(questionnaire: Questionnaire, content: Content, today: dat
     environment = document_environment().overlay()
     environment.filters["date"] = written_date
     html = environment.get_template("questionnaire/questionnaire.html.j2").render(
-        css=Markup(template_source("flyers/flyer.css")), **_context(questionnaire, content, today)
+        **_context(questionnaire, content, today)
     )
     return render_pdf(html, f"questionnaire {questionnaire.file_name}".encode()[:16].ljust(16, b"0")).data
 
