@@ -526,6 +526,27 @@ def test_cache_entries_no_build_used_for_a_month_are_removed(content_dir: Path, 
     assert all(entry.exists() and entry.stat().st_mtime > month_ago + 3600 for entry in used)
 
 
+def test_two_processes_guess_the_layouts_one_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold build guesses its flyers' layouts and splits in two processes (`pdf._guesses`)."""
+    from generator.render import pdf
+
+    content = valid_content(check(REAL_CONTENT, real_content_today()))
+    flyers = plan_flyers(content)
+    assert len(flyers) >= pdf.GUESSES_SHARED_FROM
+    guesses = {}
+    for shared_from in (pdf.GUESSES_SHARED_FROM, len(flyers) + 1):
+        monkeypatch.setattr(pdf, "GUESSES_SHARED_FROM", shared_from)
+        per_part: dict[str, int] = {}
+        guessed = pdf._guesses(flyers, content, per_part)
+        guesses[shared_from] = (
+            [(flyer.path, layout, numbered) for flyer, layout, numbered in guessed],
+            per_part,
+        )
+    shared, alone = guesses.values()
+    assert shared == alone
+    assert shared[1] and any(path.endswith("-partie-2.pdf") for path, _, _ in shared[0])  # some split at once
+
+
 def test_a_split_flyer_prints_again_only_the_part_that_changed(tmp_path: Path) -> None:
     from generator.content.loader import load_content
 

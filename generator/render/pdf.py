@@ -36,7 +36,7 @@ from ..structure.flyers import LAYOUTS, Flyer, FlyerReport, PrintedFlyer
 from .assets import check_fonts
 from .digests import Digests, apart_from_services, code
 from .flyer_height import estimated_pages
-from .flyer_html import flyer_html, print_style
+from .flyer_html import encode_qr_codes, flyer_html, print_style
 from .shared_work import shared_map
 
 MAX_PAGES = 2  # one sheet, recto-verso
@@ -44,6 +44,7 @@ NEARLY_EMPTY = 0.25  # a verso this little used is not worth it: a shorter layou
 CACHE_VERSION = 3
 KEEP_UNUSED_DAYS = 30  # a cached PDF no build has used for this long is removed
 KEYS_SHARED_FROM = 60  # flyers whose keys two processes compute (`shared_map`)
+GUESSES_SHARED_FROM = 20  # flyers whose layouts two processes guess: 35 ms each on a region
 # A flyer estimated this little (in pages) beyond one sheet, however short, is printed to check
 # before it is split: the estimate is that close, and then often only the footer spills over.
 CHECKED_BEYOND_A_SHEET = 0.15
@@ -143,6 +144,7 @@ def _fit(flyers: list[Flyer], content: Content, printer: _Printer) -> dict[str, 
     document_of: dict[str, str] = {}  # part path -> key of its accepted PDF
     notes: list[tuple[str, str]] = []  # (planned flyer, note)
     pending = _guesses(flyers, content, per_part)
+    encode_qr_codes(flyer.page_address for flyer in flyers)
     with printer:
         while pending:
             results = printer.print_many(
@@ -213,29 +215,61 @@ def _guesses(
     """For each flyer, the layout likely to fit one sheet and whether it needs two pages,
     from the height of its text in each layout (`flyer_height`); the printer checks the guess.
 
-    A flyer too long for any layout is split at once, without printing it; a flyer
-    in `per_part` is split in parts of that many services.
+    A flyer too long for any layout is split at once, without printing it (its size is noted
+    in `per_part`); a flyer in `per_part` is split in parts of that many services. Two
+    processes share the flyers of a cold build (`shared_map`): a region's took 20 s on one.
     """
+    decisions = shared_map(
+        functools.partial(_guess, content=content, per_part=per_part), flyers, from_size=GUESSES_SHARED_FROM
+    )
     guessed = []
-    for flyer in flyers:
-        if flyer.path in per_part:
-            guessed += _guesses(flyer.split(per_part[flyer.path]), content, {})
-            continue
-        pages: dict[str, float] = {}
-        for layout in LAYOUTS:  # the first that fits: the shorter ones need no estimate
-            pages[layout] = estimated_pages(flyer_html(flyer, content, layout))
-            if _accepted(layout, pages[layout]):
-                break
-        else:
-            layout = None
-        if layout is not None:
-            guessed.append((flyer, layout, pages[layout] > 1))
-        elif pages["court"] > MAX_PAGES + CHECKED_BEYOND_A_SHEET and len(flyer.services) > 1:
-            per_part[flyer.path] = _first_split(flyer, content, pages["court"])
-            guessed += _guesses([flyer], content, per_part)
-        else:
-            guessed.append((flyer, LAYOUTS[-1], True))
+    for flyer, decision in zip(flyers, decisions, strict=True):
+        if isinstance(decision, _Split):
+            per_part[flyer.path] = decision.size
+        guessed += _guessed(flyer, decision)
     return guessed
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A flyer printed whole, in `layout`, with page numbers or not."""
+
+    layout: str
+    numbered: bool
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A flyer split in parts of `size` services, each guessed in turn."""
+
+    size: int
+    parts: list[_Layout | _Split]
+
+
+def _guess(flyer: Flyer, content: Content, per_part: dict[str, int]) -> _Layout | _Split:
+    """The guess for one flyer (the HTML is estimated without its QR code, which it ignores)."""
+    if flyer.path in per_part:
+        return _split_guess(flyer, content, per_part[flyer.path])
+    pages: dict[str, float] = {}
+    for layout in LAYOUTS:  # the first that fits: the shorter ones need no estimate
+        pages[layout] = estimated_pages(flyer_html(flyer, content, layout, qr=False))
+        if _accepted(layout, pages[layout]):
+            return _Layout(layout, pages[layout] > 1)
+    if pages[LAYOUTS[-1]] > MAX_PAGES + CHECKED_BEYOND_A_SHEET and len(flyer.services) > 1:
+        return _split_guess(flyer, content, _first_split(flyer, content, pages[LAYOUTS[-1]]))
+    return _Layout(LAYOUTS[-1], True)
+
+
+def _split_guess(flyer: Flyer, content: Content, size: int) -> _Split:
+    return _Split(size, [_guess(part, content, {}) for part in flyer.split(size)])
+
+
+def _guessed(flyer: Flyer, decision: _Layout | _Split) -> list[tuple[Flyer, str, bool]]:
+    """The documents to print first for `flyer`, as guessed."""
+    if isinstance(decision, _Layout):
+        return [(flyer, decision.layout, decision.numbered)]
+    parts = flyer.split(decision.size)
+    return [guess for part, each in zip(parts, decision.parts, strict=True) for guess in _guessed(part, each)]
 
 
 def _accepted(layout: str, pages: float) -> bool:
@@ -253,11 +287,12 @@ def _first_split(flyer: Flyer, content: Content, pages: float) -> int:
     count starts from the sheets the whole flyer's services need beside them.
     """
     short = LAYOUTS[-1]
-    overhead = min(0.9, estimated_pages(flyer_html(replace(flyer, services=()), content, short)))
+    overhead = min(0.9, estimated_pages(flyer_html(replace(flyer, services=()), content, short, qr=False)))
     sheets = max(2, math.ceil((pages - overhead) / (MAX_PAGES - overhead)))
     size = math.ceil(len(flyer.services) / sheets)
     while size > 1 and not all(
-        _accepted(short, estimated_pages(flyer_html(part, content, short))) for part in flyer.split(size)
+        _accepted(short, estimated_pages(flyer_html(part, content, short, qr=False)))
+        for part in flyer.split(size)
     ):
         size -= 1
     return size
