@@ -91,10 +91,10 @@ def _glyph(name: str):  # type: ignore[no-untyped-def]  # fontTools has no type 
     from fontTools.svgLib.path import parse_path
 
     svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
-    match = _PATH.search(svg)
-    if match is None or f'viewBox="0 0 {_VIEW_BOX} {_VIEW_BOX}"' not in svg:
+    paths = _PATH.findall(svg)
+    if len(paths) != 1 or f'viewBox="0 0 {_VIEW_BOX} {_VIEW_BOX}"' not in svg:
         raise ValueError(f"{name}.svg: one path in a {_VIEW_BOX} x {_VIEW_BOX} view box is expected")
     pen = TTGlyphPen(None)
     upwards = (_UNITS, 0, 0, -_UNITS, 0, _EM)
-    parse_path(match.group(1), TransformPen(Cu2QuPen(pen, max_err=1.0, reverse_direction=True), upwards))
+    parse_path(paths[0], TransformPen(Cu2QuPen(pen, max_err=1.0, reverse_direction=True), upwards))
     return pen.glyph()
