@@ -361,8 +361,7 @@ def render_pdf(html: str, identifier: bytes) -> Pdf:
     import weasyprint
 
     fonts, style = _printer_tools(os.getpid())
-    base_url = str(locations.FONT_FILES) + "/"
-    document = weasyprint.HTML(string=html, base_url=base_url).render(
+    document = weasyprint.HTML(string=html, base_url=_font_folder_url()).render(
         pdf_tags=True, font_config=fonts, stylesheets=[style]
     )
     pdf = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
@@ -378,7 +377,12 @@ def _printer_tools(process: int) -> tuple[Any, Any]:
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    return fonts, CSS(string=print_style(), base_url=str(locations.FONT_FILES) + "/", font_config=fonts)
+    return fonts, CSS(string=print_style(), base_url=_font_folder_url(), font_config=fonts)
+
+
+def _font_folder_url() -> str:
+    """Where the style sheet's font files are found (`flyer.css` names them alone)."""
+    return str(locations.FONT_FILES) + "/"
 
 
 def _fill(page: Any) -> float:
