@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import logging
 import math
 import os
 import re
@@ -305,6 +306,36 @@ def test_a_new_print_style_prints_every_flyer_again(
     assert len(pdf.print_flyers(plan_flyers(content), content, cache, workers=1).rendered) == 15
 
 
+def test_flyers_cut_down_by_another_font_subsetter_are_printed_again(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint cuts the fonts down with HarfBuzz when the system has it, else with fontTools:
+    the bytes differ, so the cache key says which one printed."""
+    import ctypes.util
+
+    import weasyprint.pdf.fonts
+
+    from generator.content.loader import load_content
+    from generator.render import pdf
+    from generator.structure.flyers import plan_flyers
+
+    from .conftest import TODAY
+
+    content, _ = load_content(content_dir, TODAY)
+    assert content is not None
+    cache = tmp_path / "cache"
+    harfbuzz = pdf.print_flyers(plan_flyers(content), content, cache, workers=1)
+    assert len(harfbuzz.rendered) == 15
+    find_library = ctypes.util.find_library
+    monkeypatch.setattr(
+        ctypes.util, "find_library", lambda name: None if "subset" in name else find_library(name)
+    )
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    fonttools = pdf.print_flyers(plan_flyers(content), content, cache, workers=1)
+    assert len(fonttools.rendered) == 15
+    assert {p.flyer.path: p.pdf for p in harfbuzz.printed} != {p.flyer.path: p.pdf for p in fonttools.printed}
+
+
 def test_same_content_gives_byte_identical_flyers(content_dir: Path, tmp_path: Path) -> None:
     from generator.content.loader import load_content
     from generator.render.pdf import print_flyers
@@ -461,6 +492,23 @@ def test_the_icon_font_is_the_same_whenever_it_is_made(monkeypatch: pytest.Monke
     today = icon_font._font()
     monkeypatch.setattr(fontTools.fontBuilder, "timestampNow", lambda: 3_900_000_000)
     assert icon_font._font() == today
+
+
+def test_printing_the_icons_with_fonttools_logs_no_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Without Debian's HarfBuzz subsetter, WeasyPrint cuts the fonts down with fontTools, which
+    warned twice per flyer about an icon font dated 0: a build's output is for the contributor."""
+    import weasyprint.pdf.fonts
+
+    from generator.render.icon_font import icon_style, letter_icon
+    from generator.render.pdf import render_pdf
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    document = f"<html lang=fr><head><style>{icon_style()}</style></head><body>{letter_icon('phone')} 03 21</body></html>"
+    with caplog.at_level(logging.WARNING):
+        render_pdf(document, b"0" * 16)
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("fontTools")] == []
 
 
 def test_a_longer_text_makes_a_taller_flyer() -> None:

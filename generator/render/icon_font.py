@@ -31,6 +31,7 @@ _VIEW_BOX = 24  # every icon of static/icons draws in a 24 by 24 view box (Mater
 _UNITS = 100  # font units per view box unit: one em is the whole view box, above the baseline
 _EM = _VIEW_BOX * _UNITS
 _PATH = re.compile(r' d="([^"]+)"')
+_UNIX_EPOCH = 0x7C259DC0  # 1 January 1970, in the seconds since 1904 that fonts count
 
 
 @cache
@@ -65,7 +66,9 @@ def _font() -> bytes:
 
     glyphs = {".notdef": TTGlyphPen(None).glyph()} | {name: _glyph(name) for name in _names()}
     builder = FontBuilder(_EM, isTTF=True)
-    builder.updateHead(created=0, modified=0)  # not the time it is made: the same icons give the same bytes
+    # Not the time it is made, so that the same icons give the same bytes; and not 0, which
+    # fontTools warns about each time the printer reads the font.
+    builder.updateHead(created=_UNIX_EPOCH, modified=_UNIX_EPOCH)
     builder.setupGlyphOrder(list(glyphs))
     builder.setupCharacterMap({ord(_letter(name)): name for name in _names()})
     builder.setupGlyf(glyphs)

@@ -15,6 +15,8 @@ split flyer again prints only the parts whose text changed.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import hashlib
 import json
@@ -470,16 +472,29 @@ def _unused_since(used: Iterable[Path]) -> float | None:
 
 
 def flyer_salt() -> str:
-    """What changes a PDF besides its HTML: the printer, the QR encoder, the fonts, how flyers
-    are fitted, and the print style sheet."""
+    """What changes a PDF besides its HTML: the printer and its font subsetter, the QR encoder,
+    the fonts, how flyers are fitted, and the print style sheet."""
     check_fonts()
-    tools = f"v{CACHE_VERSION} weasyprint {version('weasyprint')} segno {version('segno')}"
+    tools = (
+        f"v{CACHE_VERSION} weasyprint {version('weasyprint')} {_font_subsetter()} segno {version('segno')}"
+    )
     digest = hashlib.sha256(tools.encode())
     for name in FONT_NAMES:
         digest.update((locations.FONT_FILES / name).read_bytes())
     digest.update(code_digest("render/pdf.py", "render/flyer_height.py").encode())  # how flyers are fitted
     digest.update(print_style().encode())  # not in the documents' HTML
     return digest.hexdigest()
+
+
+def _font_subsetter() -> str:
+    """What cuts each PDF's fonts down to the letters it shows, as WeasyPrint chooses: Debian's
+    HarfBuzz subsetter when the system has it (`make site` installs it), else fontTools, which
+    is slower. The two write other bytes."""
+    if ctypes.util.find_library("harfbuzz-subset") is None:
+        return f"fonttools {version('fonttools')}"
+    harfbuzz = ctypes.CDLL(ctypes.util.find_library("harfbuzz"))
+    harfbuzz.hb_version_string.restype = ctypes.c_char_p
+    return f"harfbuzz-subset {harfbuzz.hb_version_string().decode()}"
 
 
 class _FlyerCache:
