@@ -441,6 +441,26 @@ def test_the_height_estimate_agrees_with_the_printer_on_the_real_flyers(real_sit
     assert sum(agree) / len(agree) >= 0.98, f"{sum(agree)} sur {len(agree)}"
 
 
+def test_the_height_estimate_measures_what_the_printer_fills_to_the_millimetre() -> None:
+    """Lines are measured with HarfBuzz (kerning), wrapped where the printer wraps (spaces,
+    hyphens, slashes), as tall as their icons and larger words make them; a page ends where
+    WeasyPrint ends it: on every fourth real flyer, in each layout, the estimate tells how far
+    the printer fills its last page to half a millimetre (a page is 263 mm)."""
+    from generator.render.pdf import render_pdf
+
+    content = valid_content(check(REAL_CONTENT, real_content_today()))
+    errors = {}
+    for flyer in plan_flyers(content)[::4]:
+        for layout in ("complet", "moyen", "court"):
+            printed = render_pdf(flyer_html(flyer, content, layout, True), b"0" * 16)
+            if printed.pages <= 3:  # where the layout of a sheet is decided
+                filled = printed.pages - 1 + printed.last_page_fill
+                estimate = estimated_pages(flyer_html(flyer, content, layout, True, qr=False))
+                errors[f"{flyer.path} {layout}"] = abs(estimate - filled) * 263
+    assert len(errors) > 25
+    assert max(errors.values()) < 0.5, sorted(errors.items(), key=lambda item: -item[1])[:3]
+
+
 def test_each_icon_prints_as_its_drawing(tmp_path: Path) -> None:
     """Flyers print their icons as letters of a font made from the SVG files (icon_font.py): each
     letter, printed and rasterised, covers the same pixels as its SVG drawing."""
@@ -593,6 +613,28 @@ def test_two_processes_guess_the_layouts_one_would(monkeypatch: pytest.MonkeyPat
     shared, alone = guesses.values()
     assert shared == alone
     assert shared[1] and any(path.endswith("-partie-2.pdf") for path, _, _ in shared[0])  # some split at once
+
+
+def test_a_flyer_too_long_for_a_sheet_is_split_in_as_few_parts_as_fit() -> None:
+    """A part keeps a need's services together, so parts of 10 services out of 30 may be four
+    and parts of 13 three: every way to cut a real flyer in fewer parts than it is has a part
+    the estimate puts beyond one sheet, even in short."""
+    from generator.render import pdf
+
+    content = valid_content(check(REAL_CONTENT, real_content_today()))
+    per_part: dict[str, int] = {}
+    pdf._guesses(plan_flyers(content), content, per_part)
+    split = [flyer for flyer in plan_flyers(content) if flyer.path in per_part]
+    assert len(split) > 10
+    for flyer in split:
+        parts = len(flyer.split(per_part[flyer.path]))
+        for size in range(1, len(flyer.services)):
+            fewer = flyer.split(size)
+            if len(fewer) < parts:
+                pages = [
+                    estimated_pages(flyer_html(part, content, "court", True, qr=False)) for part in fewer
+                ]
+                assert max(pages) > 2, (flyer.path, size, pages)
 
 
 def test_a_split_flyer_prints_again_only_the_part_that_changed(tmp_path: Path) -> None:

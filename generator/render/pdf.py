@@ -282,22 +282,33 @@ def _accepted(layout: str, pages: float) -> bool:
 
 
 def _first_split(flyer: Flyer, content: Content, pages: float) -> int:
-    """The most services per part for which every part of the short version is estimated to
-    fit one sheet: as few sheets as can be, chosen without printing.
+    """The services per part for which every part of the short version is estimated to fit one
+    sheet, in as few parts as can be, then the largest: chosen without printing.
 
-    Each part repeats the header, the help desks and the footer (`overhead`, in pages); the
-    count starts from the sheets the whole flyer's services need beside them.
+    A part keeps a need's services together, so the size does not tell the number of parts
+    (10 out of 30 services may make four parts, 11 make three): each size is tried, by the
+    parts it makes. Each part repeats the header, the help desks and the footer (`overhead`,
+    in pages): no fewer parts are tried than the sheets the whole flyer's services need
+    beside them.
     """
     short = LAYOUTS[-1]
     overhead = min(0.9, estimated_pages(flyer_html(replace(flyer, services=()), content, short, qr=False)))
     sheets = max(2, math.ceil((pages - overhead) / (MAX_PAGES - overhead)))
-    size = math.ceil(len(flyer.services) / sheets)
-    while size > 1 and not all(
-        _accepted(short, estimated_pages(flyer_html(part, content, short, qr=False)))
-        for part in flyer.split(size)
-    ):
-        size -= 1
-    return size
+    splits = {size: flyer.split(size) for size in range(len(flyer.services) - 1, 0, -1)}
+    tried = set()
+    for size in sorted(splits, key=lambda size: (len(splits[size]), -size)):
+        parts = splits[size]
+        made = tuple(len(part.services) for part in parts)
+        if len(parts) < sheets or made in tried:
+            continue
+        tried.add(made)
+        largest_first = sorted(parts, key=lambda part: -len(part.services))  # the likeliest not to fit
+        if all(
+            _accepted(short, estimated_pages(flyer_html(part, content, short, qr=False)))
+            for part in largest_first
+        ):
+            return size
+    return 1
 
 
 def _smaller_parts(flyer: Flyer, per_part: dict[str, int], pages: int) -> int:
@@ -473,11 +484,11 @@ def _unused_since(used: Iterable[Path]) -> float | None:
 
 def flyer_salt() -> str:
     """What changes a PDF besides its HTML: the printer and its font subsetter, the QR encoder,
-    the fonts, how flyers are fitted, and the print style sheet."""
+    the fonts, how flyers are fitted (with HarfBuzz's measures of words), and the print style
+    sheet."""
     check_fonts()
-    tools = (
-        f"v{CACHE_VERSION} weasyprint {version('weasyprint')} {_font_subsetter()} segno {version('segno')}"
-    )
+    printer = f"weasyprint {version('weasyprint')} {_font_subsetter()} segno {version('segno')}"
+    tools = f"v{CACHE_VERSION} {printer} uharfbuzz {version('uharfbuzz')}"
     digest = hashlib.sha256(tools.encode())
     for name in FONT_NAMES:
         digest.update((locations.FONT_FILES / name).read_bytes())
