@@ -13,7 +13,7 @@ if [ "${1:-}" = "--optional" ]; then optional=true; lost="$2"; shift 2; fi
 
 present() {
   case "$1" in
-    *.so*) ldconfig -p 2>/dev/null | grep -q "^[[:space:]]*$1 " ;;
+    *.so*) "$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | grep -q "^[[:space:]]*$1 " ;;  # not on a user's PATH
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac
 }

@@ -286,7 +286,7 @@ def _first_split(flyer: Flyer, content: Content, pages: float) -> int:
     sheet, in as few parts as can be, then the largest: chosen without printing.
 
     A part keeps a need's services together, so the size does not tell the number of parts
-    (10 out of 30 services may make four parts, 11 make three): each size is tried, by the
+    (10 out of 30 services may make four parts, 13 make three): each size is tried, by the
     parts it makes. Each part repeats the header, the help desks and the footer (`overhead`,
     in pages): no fewer parts are tried than the sheets the whole flyer's services need
     beside them.
