@@ -184,12 +184,19 @@ class _Style:
 
 
 @cache
+def _printer_font(bold: bool) -> TTFont:
+    """The printer's font in one weight, decoded from its WOFF2 file once per process."""
+    font = TTFont(str(FONT_FILES / FONT_NAMES[1 if bold else 0]))
+    font.flavor = None  # saved as TrueType, which HarfBuzz reads
+    return font
+
+
+@cache
 def _shaper(bold: bool) -> tuple[hb.Font, float]:
     """The printer's font, to shape words with HarfBuzz as the printer does (kerning included);
     and its average letter width in em, for a letter it does not have (the printer takes it
     from another font)."""
-    font = TTFont(str(FONT_FILES / FONT_NAMES[1 if bold else 0]))
-    font.flavor = None  # HarfBuzz reads TrueType, not WOFF2
+    font = _printer_font(bold)
     data = io.BytesIO()
     font.save(data)
     advances = [width for width, _ in font["hmtx"].metrics.values()]
@@ -199,7 +206,7 @@ def _shaper(bold: bool) -> tuple[hb.Font, float]:
 @cache
 def _vertical_metrics() -> tuple[float, float, float]:
     """The font's ascent, descent and x-height, in em (the same in both weights)."""
-    font = TTFont(str(FONT_FILES / FONT_NAMES[0]))
+    font = _printer_font(bold=False)
     per_em = font["head"].unitsPerEm
     return font["hhea"].ascent / per_em, -font["hhea"].descent / per_em, font["OS/2"].sxHeight / per_em
 
@@ -434,8 +441,8 @@ def _row(row: _Element, style: _Style, layout: str) -> _Block:
     """A service: its picture beside its text (two inline blocks), padded, with a rule below."""
     text = row.child("corps") or row
     height = max(_height(text, style, _ROW_TEXT_WIDTH[layout], layout), _ROW_PICTURE[layout], style.line)
-    below = _ROW_PADDING[layout] + _THIN_RULE
-    return _Block(height + 2 * _ROW_PADDING[layout] + _THIN_RULE, room=below)
+    below = _ROW_PADDING[layout] + _THIN_RULE  # its bottom padding and rule
+    return _Block(_ROW_PADDING[layout] + height + below, room=below)
 
 
 def _desk_blocks(section: _Element, style: _Style, layout: str) -> list[_Block]:
